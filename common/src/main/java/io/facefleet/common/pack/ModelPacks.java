@@ -1,0 +1,116 @@
+package io.facefleet.common.pack;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds model packs: a built-in name ({@code buffalo_l}, {@code dev-512}, …) whose files are looked up in the
+ * {@link ModelDirectories}, or a folder holding a {@code pack.json} whose files are relative to that folder.
+ */
+public final class ModelPacks {
+
+    public static final String MANIFEST_FILE = "pack.json";
+    private static final String BUILT_IN = "/io/facefleet/packs/";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final ModelDirectories directories;
+
+    public ModelPacks(ModelDirectories directories) {
+        this.directories = directories;
+    }
+
+    public static ModelPacks standard() {
+        return new ModelPacks(ModelDirectories.standard());
+    }
+
+    public ModelDirectories directories() {
+        return directories;
+    }
+
+    public static List<String> builtInNames() {
+        try (InputStream in = ModelPacks.class.getResourceAsStream(BUILT_IN + "index.json")) {
+            return Arrays.asList(JSON.readValue(in, String[].class));
+        } catch (IOException e) {
+            throw new IllegalStateException("The built-in pack index is missing from the jar", e);
+        }
+    }
+
+    /** The manifest of a built-in pack, without looking for its files. */
+    public static ModelPackManifest builtInManifest(String name) {
+        try (InputStream in = ModelPacks.class.getResourceAsStream(BUILT_IN + name + ".json")) {
+            if (in == null) {
+                throw new ModelPackException("Unknown model pack '" + name + "'. Built-in packs: "
+                        + String.join(", ", builtInNames()) + "; or give a folder that holds a " + MANIFEST_FILE);
+            }
+            return parse(in, name);
+        } catch (IOException e) {
+            throw new ModelPackException("Cannot read the manifest of pack " + name, e);
+        }
+    }
+
+    /** Resolves a pack by name or folder and checks that every file exists and has the expected hash. */
+    public ModelPack load(String nameOrFolder) {
+        Path folder = Path.of(nameOrFolder);
+        if (Files.isDirectory(folder)) {
+            return fromFolder(folder).verified();
+        }
+        ModelPackManifest manifest = builtInManifest(nameOrFolder);
+        return new ModelPack(manifest,
+                locate(manifest, manifest.detector().file(), "detector"),
+                locate(manifest, manifest.recognizer().file(), "recognizer")).verified();
+    }
+
+    private ModelPack fromFolder(Path folder) {
+        Path manifestFile = folder.resolve(MANIFEST_FILE);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new ModelPackException("Model pack folder " + folder + " has no " + MANIFEST_FILE);
+        }
+        ModelPackManifest manifest;
+        try (InputStream in = Files.newInputStream(manifestFile)) {
+            manifest = parse(in, manifestFile.toString());
+        } catch (IOException e) {
+            throw new ModelPackException("Cannot read " + manifestFile + ": " + e.getMessage(), e);
+        }
+        return new ModelPack(manifest,
+                existing(folder.resolve(manifest.detector().file()), manifest, "detector"),
+                existing(folder.resolve(manifest.recognizer().file()), manifest, "recognizer"));
+    }
+
+    private Path locate(ModelPackManifest manifest, String file, String role) {
+        return directories.find(file).orElseThrow(() -> new ModelPackException(
+                "The " + role + " of model pack " + manifest.name() + " (" + file + ") was not found in "
+                        + directories.searchPath() + hint(manifest)));
+    }
+
+    private static Path existing(Path file, ModelPackManifest manifest, String role) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelPackException("The " + role + " of model pack " + manifest.name() + " was not found: " + file);
+        }
+        return file;
+    }
+
+    private static String hint(ModelPackManifest manifest) {
+        return manifest.download() == null ? ""
+                : ". Fetch it with: facefleet models download " + manifest.name();
+    }
+
+    private static ModelPackManifest parse(InputStream in, String source) {
+        try {
+            return JSON.readValue(in, ModelPackManifest.class);
+        } catch (JacksonException e) {
+            Throwable cause = e.getCause() instanceof ModelPackException ? e.getCause() : e;
+            throw new ModelPackException("Invalid model pack manifest " + source + ": " + cause.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.facefleet.worker.face;
+
+/**
+ * One face found by the detector, in the original image's pixel coordinates.
+ *
+ * @param landmarks five points (left eye, right eye, nose, left mouth corner, right mouth corner) as x0,y0,…,x4,y4
+ */
+public record DetectedFace(float x1, float y1, float x2, float y2, float score, float[] landmarks) {
+
+    public float width() {
+        return x2 - x1;
+    }
+
+    public float height() {
+        return y2 - y1;
+    }
+
+    public float area() {
+        return Math.max(0, width()) * Math.max(0, height());
+    }
+
+    /** The box limited to the image; landmarks stay where the detector put them, for alignment. */
+    public DetectedFace clippedTo(int width, int height) {
+        return new DetectedFace(clamp(x1, width), clamp(y1, height), clamp(x2, width), clamp(y2, height), score, landmarks);
+    }
+
+    private static float clamp(float value, int limit) {
+        return Math.max(0, Math.min(limit, value));
+    }
+}

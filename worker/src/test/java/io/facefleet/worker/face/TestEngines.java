@@ -1,0 +1,41 @@
+package io.facefleet.worker.face;
+
+import io.facefleet.common.Fixtures;
+import io.facefleet.common.pack.ModelPacks;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Real engines over the real model packs in the fixtures folder, opened once per test JVM. */
+public final class TestEngines {
+
+    private static final Map<String, FaceEngine> ENGINES = new ConcurrentHashMap<>();
+    public static final Fixtures FIXTURES = Fixtures.locate();
+    private static final ImageDecoder DECODER = new ImageDecoder(EngineSettings.DEFAULT_MAX_IMAGE_PIXELS);
+
+    private TestEngines() {
+    }
+
+    public static FaceEngine engine(String pack) {
+        return ENGINES.computeIfAbsent(pack, name -> FaceEngine.open(ModelPacks.standard().load(name), EngineSettings.defaults()));
+    }
+
+    public static FaceEngine dev512() {
+        return engine("dev-512");
+    }
+
+    public static List<Face> faces(FaceEngine engine, String facedataPath) {
+        try (Mat image = DECODER.decode(FIXTURES.facedata(facedataPath))) {
+            return engine.analyze(image);
+        }
+    }
+
+    public static Face mostProminent(FaceEngine engine, String facedataPath) {
+        try (Mat image = DECODER.decode(FIXTURES.facedata(facedataPath))) {
+            return engine.mostProminent(image, StageTimings.NONE)
+                    .orElseThrow(() -> new AssertionError("No face found in " + facedataPath));
+        }
+    }
+}
