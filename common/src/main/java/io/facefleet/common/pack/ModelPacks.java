@@ -24,6 +24,10 @@ public final class ModelPacks {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    public static final String AUTO = "auto";
+    public static final String PRODUCTION_DEFAULT = "buffalo_l";
+    public static final String DEVELOPMENT_DEFAULT = "dev-512";
+
     private final ModelDirectories directories;
 
     public ModelPacks(ModelDirectories directories) {
@@ -59,8 +63,15 @@ public final class ModelPacks {
         }
     }
 
-    /** Resolves a pack by name or folder and checks that every file exists and has the expected hash. */
+    /**
+     * Resolves a pack by name or folder and checks that every file exists and has the expected hash.
+     * {@value #AUTO} (or blank) means the production default {@value #PRODUCTION_DEFAULT} where it has been
+     * downloaded, else {@value #DEVELOPMENT_DEFAULT}, whose files are in the fixtures.
+     */
     public ModelPack load(String nameOrFolder) {
+        if (nameOrFolder == null || nameOrFolder.isBlank() || nameOrFolder.equals(AUTO)) {
+            return load(isAvailable(PRODUCTION_DEFAULT) ? PRODUCTION_DEFAULT : DEVELOPMENT_DEFAULT);
+        }
         Path folder = Path.of(nameOrFolder);
         if (Files.isDirectory(folder)) {
             return fromFolder(folder).verified();
@@ -69,6 +80,13 @@ public final class ModelPacks {
         return new ModelPack(manifest,
                 locate(manifest, manifest.detector().file(), "detector"),
                 locate(manifest, manifest.recognizer().file(), "recognizer")).verified();
+    }
+
+    /** Whether every file of a built-in pack is on disk (hashes not checked). */
+    public boolean isAvailable(String name) {
+        ModelPackManifest manifest = builtInManifest(name);
+        return directories.find(manifest.detector().file()).isPresent()
+                && directories.find(manifest.recognizer().file()).isPresent();
     }
 
     private ModelPack fromFolder(Path folder) {

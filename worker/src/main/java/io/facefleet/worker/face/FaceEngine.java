@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,11 +69,32 @@ public final class FaceEngine implements AutoCloseable {
         return analyze(bgr, StageTimings.NONE);
     }
 
-    /** The largest face of the image, if it has one. */
+    /**
+     * The face the image is about: large and near the centre (InsightFace's ranking: area minus twice the squared
+     * distance of the box centre from the image centre).
+     */
     public Optional<Face> mostProminent(Mat bgr, StageTimings timings) {
-        List<DetectedFace> faces = new ArrayList<>(detect(bgr, timings));
-        faces.sort((a, b) -> Float.compare(b.area(), a.area()));
-        return faces.isEmpty() ? Optional.empty() : Optional.of(embed(bgr, faces.subList(0, 1), timings).getFirst());
+        return mostProminent(bgr, detect(bgr, timings), timings);
+    }
+
+    /**
+     * The most prominent face at a lower detector score than usual, for images known to show a face (an LFW photo,
+     * a profile picture) where the regular threshold found none.
+     */
+    public Optional<Face> mostProminent(Mat bgr, float minScore, StageTimings timings) {
+        return mostProminent(bgr, detector.detect(bgr, minScore, timings), timings);
+    }
+
+    private Optional<Face> mostProminent(Mat bgr, List<DetectedFace> faces, StageTimings timings) {
+        double cx = bgr.cols() / 2.0, cy = bgr.rows() / 2.0;
+        return faces.stream()
+                .max(Comparator.comparingDouble(face -> prominence(face, cx, cy)))
+                .map(face -> embed(bgr, List.of(face), timings).getFirst());
+    }
+
+    private static double prominence(DetectedFace face, double cx, double cy) {
+        double dx = (face.x1() + face.x2()) / 2 - cx, dy = (face.y1() + face.y2()) / 2 - cy;
+        return face.area() - 2 * (dx * dx + dy * dy);
     }
 
     public List<Face> embed(Mat bgr, List<DetectedFace> faces, StageTimings timings) {

@@ -45,6 +45,10 @@ final class ScrfdDetector implements AutoCloseable {
     }
 
     List<DetectedFace> detect(Mat bgr, StageTimings timings) {
+        return detect(bgr, scoreThreshold, timings);
+    }
+
+    List<DetectedFace> detect(Mat bgr, float minScore, StageTimings timings) {
         long start = System.nanoTime();
         int width = spec.inputWidth();
         int height = spec.inputHeight();
@@ -53,15 +57,15 @@ final class ScrfdDetector implements AutoCloseable {
              Mat blob = Blobs.nchw(List.of(letterbox.canvas()), width, height, spec.mean(), spec.std(), spec.channelOrder());
              OnnxTensor tensor = Blobs.tensor(blob, 1, 3, height, width);
              OrtSession.Result result = model.run(tensor, timings, Stage.DETECTOR_MODEL)) {
-            candidates = decode(result, letterbox.scale());
+            candidates = decode(result, letterbox.scale(), minScore);
         }
-        List<DetectedFace> faces = suppressOverlaps(candidates).stream()
+        List<DetectedFace> faces = suppressOverlaps(candidates, minScore).stream()
                 .map(face -> face.clippedTo(bgr.cols(), bgr.rows())).toList();
         timings.add(Stage.DETECTION, start);
         return faces;
     }
 
-    private List<DetectedFace> decode(OrtSession.Result result, float scale) {
+    private List<DetectedFace> decode(OrtSession.Result result, float scale, float minScore) {
         List<DetectedFace> faces = new ArrayList<>();
         for (ScrfdOutputLayout.Level level : layout.levels()) {
             FloatBuffer scores = floats(result, level.scores());
@@ -74,7 +78,7 @@ final class ScrfdDetector implements AutoCloseable {
             int anchorsPerCell = Math.max(1, rows / cells);
             for (int row = 0; row < rows; row++) {
                 float score = scores.get(row);
-                if (score < scoreThreshold) {
+                if (score < minScore) {
                     continue;
                 }
                 int cell = row / anchorsPerCell;
@@ -105,7 +109,7 @@ final class ScrfdDetector implements AutoCloseable {
     }
 
     /** Keeps the strongest of overlapping boxes, strongest first (OpenCV's NMS). */
-    private List<DetectedFace> suppressOverlaps(List<DetectedFace> candidates) {
+    private List<DetectedFace> suppressOverlaps(List<DetectedFace> candidates, float minScore) {
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -120,7 +124,7 @@ final class ScrfdDetector implements AutoCloseable {
         try (Rect2dVector boxes = new Rect2dVector(rects);
              FloatPointer scorePointer = new FloatPointer(scores);
              IntPointer indices = new IntPointer()) {
-            NMSBoxes(boxes, scorePointer, scoreThreshold, nmsThreshold, indices);
+            NMSBoxes(boxes, scorePointer, minScore, nmsThreshold, indices);
             for (long i = 0; i < indices.limit(); i++) {
                 kept.add(candidates.get(indices.get(i)));
             }

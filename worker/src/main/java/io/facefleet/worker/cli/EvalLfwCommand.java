@@ -1,0 +1,60 @@
+package io.facefleet.worker.cli;
+
+import io.facefleet.common.Fixtures;
+import io.facefleet.worker.eval.LfwBenchmark;
+import io.facefleet.worker.face.FaceEngine;
+import io.facefleet.worker.face.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "lfw", mixinStandardHelpOptions = true,
+        description = {"The standard LFW verification benchmark: 6000 pairs, 10 folds, the threshold of each fold"
+                + " chosen on the other nine. Prints accuracy, detection misses and milliseconds per image by stage.",
+                "Each image is processed by one thread; --parallel images run at once."})
+final class EvalLfwCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Option(names = "--lfw", paramLabel = "DIR", description = "Folder with pairs.txt and images/. Default: facedata/lfw.")
+    Path lfw;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Images processed at once. Default: CPU cores.")
+    int parallel = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() {
+        Path folder = lfw != null ? lfw : Fixtures.locate().facedata("lfw");
+        if (engineOptions.intraOpThreads == 0) {
+            engineOptions.intraOpThreads = 1;
+        }
+        try (FaceEngine engine = engineOptions.openEngine()) {
+            LfwBenchmark.Report r = new LfwBenchmark(engine, engineOptions.decoder(), parallel)
+                    .run(folder, done -> {
+                        if (done % 500 == 0) {
+                            System.err.printf("  %d images embedded%n", done);
+                        }
+                    });
+            System.out.printf("LFW verification, pack %s on %s (%d pairs, %d folds, no flip)%n",
+                    r.pack(), r.executionProvider(), r.pairs(), r.verification().folds());
+            System.out.printf("  accuracy          %.2f%% ± %.2f%%%n",
+                    100 * r.verification().meanAccuracy(), 100 * r.verification().stdAccuracy());
+            System.out.printf("  threshold         %.3f (mean of the folds' best)%n", r.verification().meanThreshold());
+            System.out.printf("  detection misses  %d of %d images (score < %.2f); %d still without a face at 0.1%n",
+                    r.missed().size(), r.images(), engineOptions.settings().scoreThreshold(), r.unrecovered().size());
+            r.missed().forEach(p -> System.out.println("                    " + folder.relativize(p)
+                    + (r.unrecovered().contains(p) ? "  (no face at all)" : "")));
+            System.out.printf("  ms per image      (summed over %d threads, 1 ONNX Runtime thread each)%n", r.threads());
+            for (Stage stage : Stage.values()) {
+                System.out.printf("    %-44s %7.2f%n", stage.label(), r.millisPerImage(stage));
+            }
+            System.out.printf("  throughput        %.1f images/s (%.0f s wall)%n", r.images() / r.wallSeconds(),
+                    r.wallSeconds());
+        }
+        return 0;
+    }
+}

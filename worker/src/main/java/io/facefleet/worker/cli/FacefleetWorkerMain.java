@@ -1,0 +1,27 @@
+package io.facefleet.worker.cli;
+
+import io.facefleet.common.pack.ModelPackException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the worker jar: the face commands of the {@code facefleet} CLI, and the worker itself. */
+@Command(name = "facefleet", mixinStandardHelpOptions = true, version = "Facefleet 0.1.0",
+        description = "Find and name the people who appear in a video library.",
+        subcommands = {DetectCommand.class, CompareCommand.class, EvalCommand.class, ModelsCommand.class})
+public final class FacefleetWorkerMain {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new FacefleetWorkerMain())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof ModelPackException || e instanceof IllegalArgumentException) {
+                        cmd.getErr().println(cmd.getColorScheme().errorText(e.getMessage()));
+                        return 2;
+                    }
+                    throw e;
+                });
+    }
+}
