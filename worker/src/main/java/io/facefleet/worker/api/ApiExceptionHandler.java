@@ -1,0 +1,77 @@
+package io.facefleet.worker.api;
+
+import io.facefleet.worker.face.ImageRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Answers every failure of the face API with an {@link ApiError} whose message tells the caller what to fix. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private final MultipartProperties multipart;
+
+    public ApiExceptionHandler(MultipartProperties multipart) {
+        this.multipart = multipart;
+    }
+
+    @ExceptionHandler(ImageRejectedException.class)
+    ResponseEntity<ApiError> imageRejected(ImageRejectedException e, HttpServletRequest request) {
+        HttpStatus status = e.reason() == ImageRejectedException.Reason.TOO_LARGE
+                ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return error(status, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NoFaceFoundException.class)
+    ResponseEntity<ApiError> noFace(NoFaceFoundException e, HttpServletRequest request) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "multipart field '" + e.getRequestPartName() + "' is required", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> notMultipart(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the image as multipart/form-data in the field '"
+                + FaceController.FILE_PART + "', not as " + e.getContentType(), request);
+    }
+
+    // Tomcat refuses the upload while parsing it, before any controller runs; the exception does not say the limit.
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large: the limit is "
+                + readable(multipart.getMaxFileSize()) + " per file and " + readable(multipart.getMaxRequestSize())
+                + " per request", request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> badMultipart(MultipartException e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data upload: "
+                + e.getMessage(), request);
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message, HttpServletRequest request) {
+        return ResponseEntity.status(status).body(new ApiError(status.value(), message, request.getRequestURI()));
+    }
+
+    private static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + "MB";
+        }
+        if (bytes > 0 && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return size.toKilobytes() + "KB";
+        }
+        return bytes + " bytes";
+    }
+}

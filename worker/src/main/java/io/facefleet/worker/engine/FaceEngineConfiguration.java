@@ -1,0 +1,24 @@
+package io.facefleet.worker.engine;
+
+import io.facefleet.common.pack.ModelPacks;
+import io.facefleet.worker.face.FaceEngine;
+import io.facefleet.worker.face.ImageDecoder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One face engine per process, shared by every request, and the decoder that guards it. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
+public class FaceEngineConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public FaceEngine faceEngine(EngineProperties properties) {
+        return FaceEngine.open(ModelPacks.standard().load(properties.modelPack()), properties.toSettings());
+    }
+
+    @Bean
+    public ImageDecoder imageDecoder(EngineProperties properties) {
+        return new ImageDecoder(properties.maxImagePixels());
+    }
+}

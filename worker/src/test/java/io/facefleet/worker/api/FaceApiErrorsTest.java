@@ -1,0 +1,79 @@
+package io.facefleet.worker.api;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad uploads get a JSON error with a message the caller can act on, on both image endpoints. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "facefleet.engine.model-pack=dev-512")
+class FaceApiErrorsTest {
+
+    @LocalServerPort
+    int port;
+
+    private FaceApi api() {
+        return new FaceApi(port);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/detect", "/extract-embedding"})
+    void textFileIsNotAnImage(String path) {
+        byte[] text = "name,similarity\nobama,0.9\n".getBytes(StandardCharsets.UTF_8);
+
+        assertError(api().upload(path, text, "faces.csv"), HttpStatus.BAD_REQUEST, path, "Not a supported image");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/detect", "/extract-embedding"})
+    void emptyFileIsRefused(String path) {
+        assertError(api().upload(path, new byte[0], "empty.jpg"), HttpStatus.BAD_REQUEST, path, "The file is empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/detect", "/extract-embedding"})
+    void truncatedJpegIsRefused(String path) {
+        byte[] truncated = Arrays.copyOf(FaceApi.fixture("photos/Barack_Obama/fr_obama.jpg"), 2000);
+
+        ResponseEntity<JsonNode> response = api().upload(path, truncated, "fr_obama.jpg");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("error").asString()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/detect", "/extract-embedding"})
+    void missingFilePartIsNamed(String path) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("image", "not the field we read");
+
+        assertError(api().postMultipart(path, parts), HttpStatus.BAD_REQUEST, path,
+                "multipart field 'file' is required");
+    }
+
+    @Test
+    void requestThatIsNotMultipartIsRefused() {
+        assertError(api().postJson("/detect", "{\"file\":\"obama.jpg\"}"), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/detect",
+                "multipart/form-data");
+    }
+
+    private static void assertError(ResponseEntity<JsonNode> response, HttpStatus status, String path, String message) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        JsonNode body = response.getBody();
+        assertThat(body.get("status").intValue()).isEqualTo(status.value());
+        assertThat(body.get("path").asString()).isEqualTo(path);
+        assertThat(body.get("error").asString()).contains(message);
+    }
+}

@@ -1,0 +1,28 @@
+package io.facefleet.worker.api;
+
+import io.facefleet.common.pack.ModelPackException;
+import io.facefleet.worker.WorkerApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A worker whose model pack cannot be loaded refuses to start and says why, without a stack trace. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureTest {
+
+    @Test
+    void unknownModelPackStopsStartUpWithThePacksMessage(CapturedOutput output) {
+        assertThatThrownBy(() -> WorkerApplication.start(
+                "--facefleet.engine.model-pack=no-such-pack", "--server.port=0").close())
+                .hasRootCauseInstanceOf(ModelPackException.class)
+                .rootCause().hasMessageContaining("Unknown model pack 'no-such-pack'");
+
+        assertThat(output).contains("APPLICATION FAILED TO START",
+                "The face engine's model pack cannot be used: Unknown model pack 'no-such-pack'",
+                "Set facefleet.engine.model-pack to a built-in pack (");
+    }
+}
