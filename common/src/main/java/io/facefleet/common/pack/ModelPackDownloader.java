@@ -65,8 +65,14 @@ public final class ModelPackDownloader {
                     + ". Set FACEFLEET_MODELS to a writable folder", e);
         }
         progress.accept("Downloading " + url);
+        Path archive;
         try {
-            Path archive = Files.createTempFile(target, "download-", ".zip");
+            archive = Files.createTempFile(target, "download-", ".zip");
+        } catch (IOException e) {
+            throw new ModelPackException("Cannot write to the models folder " + target + ": " + e.getMessage()
+                    + ". Set FACEFLEET_MODELS to a writable folder", e);
+        }
+        try {
             HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(archive));
             if (response.statusCode() != 200) {
@@ -76,9 +82,11 @@ public final class ModelPackDownloader {
             progress.accept("Downloaded " + Files.size(archive) / (1024 * 1024) + " MiB");
             return archive;
         } catch (IOException e) {
+            deleteQuietly(archive);
             throw new ModelPackException("Cannot download " + url + " (" + describe(e) + "). Without network access,"
                     + " download the archive elsewhere and unpack it into " + target, e);
         } catch (InterruptedException e) {
+            deleteQuietly(archive);
             Thread.currentThread().interrupt();
             throw new ModelPackException("Download of " + url + " was interrupted", e);
         }

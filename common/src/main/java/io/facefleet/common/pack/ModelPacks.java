@@ -1,5 +1,7 @@
 package io.facefleet.common.pack;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -24,6 +26,7 @@ public final class ModelPacks {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    private static final Logger log = LoggerFactory.getLogger(ModelPacks.class);
     public static final String AUTO = "auto";
     public static final String PRODUCTION_DEFAULT = "buffalo_l";
     public static final String DEVELOPMENT_DEFAULT = "dev-512";
@@ -70,7 +73,12 @@ public final class ModelPacks {
      */
     public ModelPack load(String nameOrFolder) {
         if (nameOrFolder == null || nameOrFolder.isBlank() || nameOrFolder.equals(AUTO)) {
-            return load(isAvailable(PRODUCTION_DEFAULT) ? PRODUCTION_DEFAULT : DEVELOPMENT_DEFAULT);
+            if (isAvailable(PRODUCTION_DEFAULT)) {
+                return load(PRODUCTION_DEFAULT);
+            }
+            log.warn("Model pack {} (the production default) is not downloaded, so {} is used. Fetch it with:"
+                    + " facefleet models download {}", PRODUCTION_DEFAULT, DEVELOPMENT_DEFAULT, PRODUCTION_DEFAULT);
+            return load(DEVELOPMENT_DEFAULT);
         }
         Path folder = Path.of(nameOrFolder);
         if (Files.isDirectory(folder)) {

@@ -42,8 +42,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> notMultipart(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String sent = e.getContentType() == null ? "a request without a content type" : e.getContentType().toString();
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the image as multipart/form-data in the field '"
-                + FaceController.FILE_PART + "', not as " + e.getContentType(), request);
+                + FaceController.FILE_PART + "', not as " + sent, request);
     }
 
     // Tomcat refuses the upload while parsing it, before any controller runs; the exception does not say the limit.

@@ -2,6 +2,7 @@ package io.facefleet.worker.cli;
 
 import io.facefleet.common.Fixtures;
 import io.facefleet.worker.eval.LfwBenchmark;
+import io.facefleet.worker.eval.TenFoldVerification;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.Stage;
 import picocli.CommandLine.Command;
@@ -44,7 +45,15 @@ final class EvalLfwCommand implements Callable<Integer> {
             System.out.printf("  accuracy          %.2f%% ± %.2f%%%n",
                     100 * r.verification().meanAccuracy(), 100 * r.verification().stdAccuracy());
             System.out.printf("  threshold         %.3f (mean of the folds' best)%n", r.verification().meanThreshold());
-            System.out.printf("  detection misses  %d of %d images (score < %.2f); %d still without a face at 0.1%n",
+            double[] same = r.verification().samePersonSimilarities();
+            double[] different = r.verification().differentPeopleSimilarities();
+            System.out.printf("  same person       similarity min %.3f, 1%% %.3f, 10%% %.3f, median %.3f%n", same[0],
+                    TenFoldVerification.Result.quantile(same, 0.01), TenFoldVerification.Result.quantile(same, 0.1),
+                    TenFoldVerification.Result.quantile(same, 0.5));
+            System.out.printf("  different people  similarity median %.3f, 99.9%% %.3f, max %.3f%n",
+                    TenFoldVerification.Result.quantile(different, 0.5),
+                    TenFoldVerification.Result.quantile(different, 0.999), different[different.length - 1]);
+            System.out.printf("  detection misses  %d of %d images (score < %.2f); %d still without a face when retried%n",
                     r.missed().size(), r.images(), engineOptions.settings().scoreThreshold(), r.unrecovered().size());
             r.missed().forEach(p -> System.out.println("                    " + folder.relativize(p)
                     + (r.unrecovered().contains(p) ? "  (no face at all)" : "")));

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the worker jar: the face commands of the {@code facefleet} CLI, and the worker itself. */
 @Command(name = "facefleet", mixinStandardHelpOptions = true, version = "Facefleet 0.1.0",
         description = "Find and name the people who appear in a video library.",
-        subcommands = {DetectCommand.class, CompareCommand.class, EvalCommand.class, ModelsCommand.class})
+        subcommands = {WorkerCommand.class, DetectCommand.class, CompareCommand.class, EvalCommand.class,
+                ModelsCommand.class})
 public final class FacefleetWorkerMain {
 
     public static void main(String[] args) {
@@ -17,9 +18,11 @@ public final class FacefleetWorkerMain {
     static CommandLine commandLine() {
         return new CommandLine(new FacefleetWorkerMain())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof ModelPackException || e instanceof IllegalArgumentException) {
-                        cmd.getErr().println(cmd.getColorScheme().errorText(e.getMessage()));
-                        return 2;
+                    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                        if (cause instanceof ModelPackException || cause instanceof IllegalArgumentException) {
+                            cmd.getErr().println(cmd.getColorScheme().errorText(cause.getMessage()));
+                            return 2;
+                        }
                     }
                     throw e;
                 });

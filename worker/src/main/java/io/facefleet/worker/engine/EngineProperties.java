@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The face engine's settings, under {@code facefleet.engine}.
  *
- * @param modelPack         a built-in pack name or a folder that holds a pack.json
+ * @param modelPack         a built-in pack name, a folder that holds a pack.json, or auto
  * @param executionProvider auto, rocm, migraphx, cuda or cpu
  * @param intraOpThreads    ONNX Runtime threads per model run; 0 lets ONNX Runtime decide
  * @param scoreThreshold    detections below this score are dropped
@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("facefleet.engine")
 public record EngineProperties(
-        @DefaultValue("buffalo_l") String modelPack,
+        @DefaultValue("auto") String modelPack,
         @DefaultValue("auto") String executionProvider,
         @DefaultValue("0") int intraOpThreads,
         @DefaultValue("0.5") float scoreThreshold,

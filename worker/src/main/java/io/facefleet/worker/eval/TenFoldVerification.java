@@ -12,7 +12,13 @@ public final class TenFoldVerification {
     public record Scored(float similarity, boolean samePerson, int fold) {
     }
 
-    public record Result(double meanAccuracy, double stdAccuracy, double meanThreshold, int folds) {
+    public record Result(double meanAccuracy, double stdAccuracy, double meanThreshold, int folds,
+                         double[] samePersonSimilarities, double[] differentPeopleSimilarities) {
+
+        /** The similarity below which the given fraction of the sorted values lie. */
+        public static double quantile(double[] sorted, double fraction) {
+            return sorted[(int) Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+        }
     }
 
     private TenFoldVerification() {
@@ -32,7 +38,12 @@ public final class TenFoldVerification {
         }
         double mean = accuracies.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double variance = accuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).average().orElse(Double.NaN);
-        return new Result(mean, Math.sqrt(variance), thresholdSum / folds, folds);
+        return new Result(mean, Math.sqrt(variance), thresholdSum / folds, folds, sortedSimilarities(pairs, true),
+                sortedSimilarities(pairs, false));
+    }
+
+    private static double[] sortedSimilarities(List<Scored> pairs, boolean samePerson) {
+        return pairs.stream().filter(p -> p.samePerson() == samePerson).mapToDouble(Scored::similarity).sorted().toArray();
     }
 
     /** The cosine threshold, on a grid of 0.001 from -1 to 1, that classifies these pairs best. */

@@ -19,6 +19,15 @@ public record DetectedFace(float x1, float y1, float x2, float y2, float score, 
         return Math.max(0, width()) * Math.max(0, height());
     }
 
+    public DetectedFace shifted(float dx, float dy) {
+        float[] points = landmarks.clone();
+        for (int i = 0; i < points.length; i += 2) {
+            points[i] += dx;
+            points[i + 1] += dy;
+        }
+        return new DetectedFace(x1 + dx, y1 + dy, x2 + dx, y2 + dy, score, points);
+    }
+
     /** The box limited to the image; landmarks stay where the detector put them, for alignment. */
     public DetectedFace clippedTo(int width, int height) {
         return new DetectedFace(clamp(x1, width), clamp(y1, height), clamp(x2, width), clamp(y2, height), score, landmarks);

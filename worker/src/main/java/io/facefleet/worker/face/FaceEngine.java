@@ -3,6 +3,7 @@ package io.facefleet.worker.face;
 import ai.onnxruntime.OrtEnvironment;
 import io.facefleet.common.pack.ModelPack;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 
 /**
  * Detects, aligns and embeds faces with one model pack. Created once per process; safe to share between threads.
@@ -71,10 +75,26 @@ public final class FaceEngine implements AutoCloseable {
 
     /**
      * The face the image is about: large and near the centre (InsightFace's ranking: area minus twice the squared
-     * distance of the box centre from the image centre).
+     * distance of the box centre from the image centre). A tight crop of a face (a profile picture, a thumbnail)
+     * gives the detector no context and often no detection, so where none is found the image is tried again
+     * inside a black frame.
      */
     public Optional<Face> mostProminent(Mat bgr, StageTimings timings) {
-        return mostProminent(bgr, detect(bgr, timings), timings);
+        List<DetectedFace> faces = detect(bgr, timings);
+        if (faces.isEmpty()) {
+            faces = detectInFrame(bgr, timings);
+        }
+        return mostProminent(bgr, faces, timings);
+    }
+
+    private List<DetectedFace> detectInFrame(Mat bgr, StageTimings timings) {
+        int border = Math.max(bgr.cols(), bgr.rows()) / 2;
+        try (Mat framed = new Mat(); Scalar black = Scalar.all(0)) {
+            copyMakeBorder(bgr, framed, border, border, border, border, BORDER_CONSTANT, black);
+            return detect(framed, timings).stream()
+                    .map(face -> face.shifted(-border, -border).clippedTo(bgr.cols(), bgr.rows()))
+                    .toList();
+        }
     }
 
     /**
@@ -85,7 +105,8 @@ public final class FaceEngine implements AutoCloseable {
         return mostProminent(bgr, detector.detect(bgr, minScore, timings), timings);
     }
 
-    private Optional<Face> mostProminent(Mat bgr, List<DetectedFace> faces, StageTimings timings) {
+    /** The most prominent of faces already detected in this image, embedded. */
+    public Optional<Face> mostProminent(Mat bgr, List<DetectedFace> faces, StageTimings timings) {
         double cx = bgr.cols() / 2.0, cy = bgr.rows() / 2.0;
         return faces.stream()
                 .max(Comparator.comparingDouble(face -> prominence(face, cx, cy)))

@@ -41,7 +41,7 @@ final class OnnxModel implements AutoCloseable {
                 case CUDA -> options.addCUDA();
                 case CPU -> options.addCPU(true);
             }
-            this.session = env.createSession(file.toString(), options);
+            this.session = createSession(env, file, options);
             if (session.getInputInfo().size() != 1) {
                 throw unfit("it has " + session.getInputInfo().size() + " inputs; one image tensor is expected");
             }
@@ -56,6 +56,34 @@ final class OnnxModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new ModelPackException("ONNX Runtime cannot load " + file + " on " + provider + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Loading a model needs more native stack than a main thread launched with a long command line has left
+     * (seen as a segfault with a 5,000-character java command), so it happens on a thread with a stack of its own.
+     */
+    private static OrtSession createSession(OrtEnvironment env, Path file, OrtSession.SessionOptions options)
+            throws OrtException {
+        OrtSession[] created = new OrtSession[1];
+        OrtException[] failed = new OrtException[1];
+        Thread loader = new Thread(null, () -> {
+            try {
+                created[0] = env.createSession(file.toString(), options);
+            } catch (OrtException e) {
+                failed[0] = e;
+            }
+        }, "onnx-model-loader", 64L * 1024 * 1024);
+        loader.start();
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading " + file, e);
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return created[0];
     }
 
     /** ONNX Runtime's Java API has no addMIGraphX(); the build's MIGraphX devices are appended by name instead. */

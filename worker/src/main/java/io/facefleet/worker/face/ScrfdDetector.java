@@ -42,6 +42,18 @@ final class ScrfdDetector implements AutoCloseable {
             throw model.unfit("it outputs no facial keypoints, which alignment needs; use an SCRFD model with"
                     + " keypoints (the _kps / bnkps exports)");
         }
+        warmUp();
+    }
+
+    /** One run on a black image: checks the outputs decode, and takes ONNX Runtime's first-run cost at start-up. */
+    private void warmUp() {
+        try (Mat black = new Mat(spec.inputHeight(), spec.inputWidth(), org.bytedeco.opencv.global.opencv_core.CV_8UC3,
+                org.bytedeco.opencv.opencv_core.Scalar.all(0))) {
+            detect(black, StageTimings.NONE);
+        } catch (RuntimeException e) {
+            model.close();
+            throw model.unfit("a test run failed: " + e.getMessage());
+        }
     }
 
     List<DetectedFace> detect(Mat bgr, StageTimings timings) {

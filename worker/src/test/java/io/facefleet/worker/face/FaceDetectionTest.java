@@ -72,4 +72,11 @@ class FaceDetectionTest {
             assertThat(p[2 * i + 1]).isBetween(obama.y1(), obama.y2());
         }
     }
+
+    @ParameterizedTest(name = "the tight crop {0} is found inside a frame")
+    @CsvSource({"photos/Bradley_Cooper/fp_aligned_1.png", "photos/Jim_Parsons/fa_sheldon1.png",
+            "photos/Tom_Hanks/if_Tom_Hanks_54745.png"})
+    void aTightFaceCropStillGivesItsFace(String image) {
+        assertThat(TestEngines.mostProminent(dev512(), image).detection().score()).isGreaterThan(0.5f);
+    }
 }

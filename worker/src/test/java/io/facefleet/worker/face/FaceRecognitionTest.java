@@ -46,11 +46,17 @@ class FaceRecognitionTest {
                 "photos/Unnamed_ZY_inspireface/if_woman_search.jpeg")).isGreaterThan(threshold(engine));
     }
 
+    /**
+     * The closest pair of different people in the photos (about 0.53 with dev-512, above every different-person
+     * pair of LFW): it may reach the review queue but must never tag a video on its own.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"dev-512", "dev-128"})
-    void jolieAndKateSiegelTheHardestDifferentPairStayBelowTheThreshold(String pack) {
+    void jolieAndKateSiegelTheHardestDifferentPairStayBelowTheAutoTagThreshold(String pack) {
         FaceEngine engine = engine(pack);
-        assertThat(similarity(engine, "photos/Angelina_Jolie/fp_1.jpg", "photos/Kate_Siegel/fp_1.jpg"))
-                .isLessThan(threshold(engine));
+        float jolieVsSiegel = similarity(engine, "photos/Angelina_Jolie/fp_1.jpg", "photos/Kate_Siegel/fp_1.jpg");
+        assertThat(jolieVsSiegel).isLessThan(engine.pack().manifest().thresholds().autoTag());
+        assertThat(similarity(engine, "photos/Angelina_Jolie/fp_1.jpg", "photos/Angelina_Jolie/df_img2.jpg"))
+                .as("Jolie is still closer to herself than to her lookalike").isGreaterThan(jolieVsSiegel);
     }
 }

@@ -1,0 +1,57 @@
+package io.facefleet.worker.cli;
+
+import io.facefleet.worker.WorkerApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Run a worker: the face HTTP API (POST /detect, POST /extract-embedding, GET /health).",
+                "Other Spring Boot settings pass through, e.g. --facefleet.engine.intra-op-threads=4."})
+final class WorkerCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (Spring Boot's server.port). Default: 8081.")
+    Integer port;
+
+    @Option(names = "--pack", paramLabel = "PACK", description = "Model pack (facefleet.engine.model-pack). Default: auto.")
+    String pack;
+
+    @Option(names = "--provider", paramLabel = "EP",
+            description = "Execution provider: auto, rocm, migraphx, cuda or cpu. Default: auto.")
+    String provider;
+
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<String> args = new ArrayList<>(springArguments);
+        if (port != null) {
+            args.add("--server.port=" + port);
+        }
+        if (pack != null) {
+            args.add("--facefleet.engine.model-pack=" + pack);
+        }
+        if (provider != null) {
+            args.add("--facefleet.engine.execution-provider=" + provider);
+        }
+        ConfigurableApplicationContext context = WorkerApplication.start(args.toArray(String[]::new));
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (context.isActive()) {
+            closed.await();
+        }
+        return 0;
+    }
+}
