@@ -72,13 +72,8 @@ public final class ModelPacks {
      * downloaded, else {@value #DEVELOPMENT_DEFAULT}, whose files are in the fixtures.
      */
     public ModelPack load(String nameOrFolder) {
-        if (nameOrFolder == null || nameOrFolder.isBlank() || nameOrFolder.equals(AUTO)) {
-            if (isAvailable(PRODUCTION_DEFAULT)) {
-                return load(PRODUCTION_DEFAULT);
-            }
-            log.warn("Model pack {} (the production default) is not downloaded, so {} is used. Fetch it with:"
-                    + " facefleet models download {}", PRODUCTION_DEFAULT, DEVELOPMENT_DEFAULT, PRODUCTION_DEFAULT);
-            return load(DEVELOPMENT_DEFAULT);
+        if (isAuto(nameOrFolder)) {
+            return load(resolveAuto());
         }
         Path folder = Path.of(nameOrFolder);
         if (Files.isDirectory(folder)) {
@@ -90,6 +85,29 @@ public final class ModelPacks {
                 locate(manifest, manifest.recognizer().file(), "recognizer")).verified();
     }
 
+    public static boolean isAuto(String nameOrFolder) {
+        return nameOrFolder == null || nameOrFolder.isBlank() || nameOrFolder.equals(AUTO);
+    }
+
+    /** What {@value #AUTO} means on this host. */
+    public String resolveAuto() {
+        if (isAvailable(PRODUCTION_DEFAULT)) {
+            return PRODUCTION_DEFAULT;
+        }
+        log.warn("Model pack {} (the production default) is not downloaded, so {} is used. Fetch it with:"
+                + " facefleet models download {}", PRODUCTION_DEFAULT, DEVELOPMENT_DEFAULT, PRODUCTION_DEFAULT);
+        return DEVELOPMENT_DEFAULT;
+    }
+
+    /** The manifest of a pack by name, folder or {@value #AUTO}, without checking its model files. */
+    public ModelPackManifest manifest(String nameOrFolder) {
+        if (isAuto(nameOrFolder)) {
+            return builtInManifest(resolveAuto());
+        }
+        Path folder = Path.of(nameOrFolder);
+        return Files.isDirectory(folder) ? readManifest(folder) : builtInManifest(nameOrFolder);
+    }
+
     /** Whether every file of a built-in pack is on disk (hashes not checked). */
     public boolean isAvailable(String name) {
         ModelPackManifest manifest = builtInManifest(name);
@@ -97,17 +115,20 @@ public final class ModelPacks {
                 && directories.find(manifest.recognizer().file()).isPresent();
     }
 
-    private ModelPack fromFolder(Path folder) {
+    private static ModelPackManifest readManifest(Path folder) {
         Path manifestFile = folder.resolve(MANIFEST_FILE);
         if (!Files.isRegularFile(manifestFile)) {
             throw new ModelPackException("Model pack folder " + folder + " has no " + MANIFEST_FILE);
         }
-        ModelPackManifest manifest;
         try (InputStream in = Files.newInputStream(manifestFile)) {
-            manifest = parse(in, manifestFile.toString());
+            return parse(in, manifestFile.toString());
         } catch (IOException e) {
             throw new ModelPackException("Cannot read " + manifestFile + ": " + e.getMessage(), e);
         }
+    }
+
+    private ModelPack fromFolder(Path folder) {
+        ModelPackManifest manifest = readManifest(folder);
         return new ModelPack(manifest,
                 existing(folder.resolve(manifest.detector().file()), manifest, "detector"),
                 existing(folder.resolve(manifest.recognizer().file()), manifest, "recognizer"));

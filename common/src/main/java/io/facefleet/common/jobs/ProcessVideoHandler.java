@@ -1,0 +1,7 @@
+package io.facefleet.common.jobs;
+
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+
+/** Implemented by the workers; the scheduler only names it. */
+public interface ProcessVideoHandler extends JobRequestHandler<ProcessVideoRequest> {
+}

@@ -1,0 +1,34 @@
+package io.facefleet.common.store;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ConfigStore {
+
+    private final JdbcClient jdbc;
+
+    public ConfigStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public RecognitionConfig get() {
+        return jdbc.sql("""
+                        SELECT match_threshold, auto_tag_threshold, frames_per_video, min_det_score, min_face_size
+                        FROM face_recognition_config WHERE id = 1""")
+                .query((rs, n) -> new RecognitionConfig(rs.getFloat(1), rs.getFloat(2), rs.getInt(3), rs.getFloat(4),
+                        rs.getInt(5)))
+                .single();
+    }
+
+    /** Validated by {@link RecognitionConfig}'s constructor before it gets here, and by the table's checks. */
+    public RecognitionConfig update(RecognitionConfig config) {
+        jdbc.sql("""
+                        UPDATE face_recognition_config SET match_threshold = ?, auto_tag_threshold = ?,
+                          frames_per_video = ?, min_det_score = ?, min_face_size = ?, updated_at = now() WHERE id = 1""")
+                .params(config.matchThreshold(), config.autoTagThreshold(), config.framesPerVideo(),
+                        config.minDetScore(), config.minFaceSize())
+                .update();
+        return get();
+    }
+}

@@ -1,0 +1,96 @@
+package io.facefleet.common.store;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class CreatorStore {
+
+    private static final RowMapper<Creator> CREATOR = (rs, n) ->
+            new Creator(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
+    private static final RowMapper<CreatorPhoto> PHOTO = (rs, n) -> new CreatorPhoto(rs.getLong("id"),
+            rs.getLong("creator_id"), rs.getString("file_name"), rs.getString("status"), rs.getString("error"));
+
+    private final JdbcClient jdbc;
+
+    public CreatorStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long create(String name) {
+        return jdbc.sql("INSERT INTO creators (name) VALUES (?) RETURNING id").param(name.trim())
+                .query(Long.class).single();
+    }
+
+    public Optional<Creator> find(long id) {
+        return jdbc.sql("SELECT * FROM creators WHERE id = ?").param(id).query(CREATOR).optional();
+    }
+
+    public Optional<Creator> findByName(String name) {
+        return jdbc.sql("SELECT * FROM creators WHERE name = ?").param(name.trim()).query(CREATOR).optional();
+    }
+
+    public List<Creator> all() {
+        return jdbc.sql("SELECT * FROM creators ORDER BY name").query(CREATOR).list();
+    }
+
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM creators WHERE id = ?").param(id).update() == 1;
+    }
+
+    public long addPhoto(long creatorId, String fileName, byte[] content) {
+        return jdbc.sql("INSERT INTO creator_photos (creator_id, file_name, content) VALUES (?, ?, ?) RETURNING id")
+                .params(creatorId, fileName, content).query(Long.class).single();
+    }
+
+    public List<CreatorPhoto> photos(long creatorId) {
+        return jdbc.sql("SELECT id, creator_id, file_name, status, error FROM creator_photos WHERE creator_id = ? ORDER BY id")
+                .param(creatorId).query(PHOTO).list();
+    }
+
+    public List<CreatorPhoto> pendingPhotos(long creatorId) {
+        return photos(creatorId).stream().filter(p -> p.status().equals("pending")).toList();
+    }
+
+    public byte[] photoContent(long photoId) {
+        return jdbc.sql("SELECT content FROM creator_photos WHERE id = ?").param(photoId).query(byte[].class).single();
+    }
+
+    public void markPhoto(long photoId, String status, String error) {
+        jdbc.sql("UPDATE creator_photos SET status = ?, error = ? WHERE id = ?").params(status, error, photoId).update();
+    }
+
+    public long addEmbedding(long creatorId, float[] embedding, String sourceType, String sourcePath, Long photoId,
+                             Long detectionId, float[] bbox, float quality) {
+        return jdbc.sql("""
+                        INSERT INTO creator_face_embeddings
+                          (creator_id, embedding, source_type, source_path, photo_id, detection_id, bbox, quality_score)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::real[], ?) RETURNING id""")
+                .params(creatorId, Vectors.vector(embedding), sourceType, sourcePath, photoId, detectionId,
+                        Vectors.realArray(bbox), quality)
+                .query(Long.class).single();
+    }
+
+    public List<float[]> embeddings(long creatorId) {
+        return jdbc.sql("SELECT embedding::text AS embedding FROM creator_face_embeddings WHERE creator_id = ?")
+                .param(creatorId).query((rs, n) -> Vectors.vector(rs, "embedding")).list();
+    }
+
+    public int embeddingCount(long creatorId) {
+        return jdbc.sql("SELECT count(*) FROM creator_face_embeddings WHERE creator_id = ?").param(creatorId)
+                .query(Integer.class).single();
+    }
+
+    /** The creator with the nearest enrolled face, by the HNSW index. */
+    public Optional<CreatorMatch> nearest(float[] embedding) {
+        return jdbc.sql("""
+                        SELECT creator_id, 1 - (embedding <=> :e) AS similarity FROM creator_face_embeddings
+                        ORDER BY embedding <=> :e LIMIT 1""")
+                .param("e", Vectors.vector(embedding))
+                .query((rs, n) -> new CreatorMatch(rs.getLong(1), rs.getFloat(2))).optional();
+    }
+}

@@ -1,0 +1,111 @@
+package io.facefleet.common.store;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class VideoStore {
+
+    static final RowMapper<Video> VIDEO = (rs, n) -> new Video(rs.getLong("id"), rs.getString("path"),
+            rs.getLong("size_bytes"), rs.getTimestamp("mtime").toInstant(),
+            (Double) rs.getObject("duration_seconds"), (Double) rs.getObject("fps"),
+            (Integer) rs.getObject("width"), (Integer) rs.getObject("height"),
+            VideoStatus.fromDb(rs.getString("status")), rs.getString("error"), rs.getInt("attempts"),
+            rs.getObject("run_id", UUID.class),
+            rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant());
+
+    private final JdbcClient jdbc;
+
+    public VideoStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Video> find(long id) {
+        return jdbc.sql("SELECT * FROM videos WHERE id = ?").param(id).query(VIDEO).optional();
+    }
+
+    public Optional<Video> findByPath(String path) {
+        return jdbc.sql("SELECT * FROM videos WHERE path = ?").param(path).query(VIDEO).optional();
+    }
+
+    public List<Video> all() {
+        return jdbc.sql("SELECT * FROM videos ORDER BY path").query(VIDEO).list();
+    }
+
+    /**
+     * Records a video file as found on disk. A new file, one whose size or modification time changed, or one that
+     * was missing comes back as {@code new} (to be queued); an unchanged one is returned as it is.
+     */
+    public Video register(String path, long sizeBytes, Instant mtime) {
+        return jdbc.sql("""
+                        INSERT INTO videos (path, size_bytes, mtime) VALUES (:path, :size, :mtime)
+                        ON CONFLICT (path) DO UPDATE SET size_bytes = :size, mtime = :mtime, status = 'new',
+                            error = NULL, updated_at = now()
+                          WHERE videos.size_bytes <> :size OR videos.mtime <> :mtime OR videos.status = 'missing'
+                        RETURNING *""")
+                .param("path", path).param("size", sizeBytes).param("mtime", Timestamp.from(mtime))
+                .query(VIDEO).optional()
+                .or(() -> findByPath(path))
+                .orElseThrow();
+    }
+
+    public void markQueued(long id) {
+        jdbc.sql("UPDATE videos SET status = 'queued', updated_at = now() WHERE id = ? AND status <> 'processing'")
+                .param(id).update();
+    }
+
+    /** Videos under a library root whose files are gone. */
+    public int markMissing(String root, java.util.Set<String> present) {
+        String prefix = root.endsWith("/") ? root : root + "/";
+        List<String> gone = jdbc.sql("SELECT path FROM videos WHERE path LIKE ? AND status <> 'missing'")
+                .param(prefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .query(String.class).list().stream().filter(p -> !present.contains(p)).toList();
+        gone.forEach(path -> jdbc.sql("UPDATE videos SET status = 'missing', updated_at = now() WHERE path = ?")
+                .param(path).update());
+        return gone.size();
+    }
+
+    /** Claims the video for a new processing run; results of any earlier run will no longer be accepted. */
+    public UUID startRun(long id) {
+        UUID runId = UUID.randomUUID();
+        int updated = jdbc.sql("""
+                        UPDATE videos SET status = 'processing', run_id = ?, attempts = attempts + 1, error = NULL,
+                          updated_at = now() WHERE id = ?""")
+                .params(runId, id).update();
+        if (updated == 0) {
+            throw new IllegalStateException("Video " + id + " no longer exists");
+        }
+        return runId;
+    }
+
+    /**
+     * Locks the video's row until the transaction ends and says whether this run still owns it: a run that was
+     * taken over (its worker was presumed dead) must not write its results over the newer run's.
+     */
+    public boolean lockForRun(long id, UUID runId) {
+        return jdbc.sql("SELECT run_id FROM videos WHERE id = ? FOR UPDATE").param(id)
+                .query(UUID.class).optional().map(runId::equals).orElse(false);
+    }
+
+    public void markDone(long id, double durationSeconds, double fps, int width, int height) {
+        jdbc.sql("""
+                        UPDATE videos SET status = 'done', error = NULL, duration_seconds = ?, fps = ?, width = ?,
+                          height = ?, processed_at = now(), updated_at = now() WHERE id = ?""")
+                .params(durationSeconds, fps, width, height, id).update();
+    }
+
+    /** Marks the run failed, unless a newer run has taken the video over. */
+    public boolean markFailed(long id, UUID runId, String error) {
+        return jdbc.sql("""
+                        UPDATE videos SET status = 'failed', error = ?, updated_at = now()
+                        WHERE id = ? AND run_id = ?""")
+                .params(error, id, runId).update() == 1;
+    }
+}
