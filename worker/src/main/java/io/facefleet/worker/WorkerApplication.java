@@ -1,11 +1,17 @@
 package io.facefleet.worker;
 
+import io.facefleet.common.db.FacefleetDatabaseConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
-/** The worker's HTTP server: the face API over one {@link io.facefleet.worker.face.FaceEngine}. */
+/**
+ * A worker: a JobRunr background job server that processes videos, enrols creators and rematches faces, and the
+ * face HTTP API, both over one {@link io.facefleet.worker.face.FaceEngine}.
+ */
 @SpringBootApplication
+@Import(FacefleetDatabaseConfiguration.class)
 public class WorkerApplication {
 
     /** Starts the worker and returns once it is serving; the CLI's {@code facefleet worker} calls this. */

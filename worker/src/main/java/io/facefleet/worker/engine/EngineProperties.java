@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The face engine's settings, under {@code facefleet.engine}.
+ * The face engine's settings, under {@code facefleet.engine}. The model pack is {@code facefleet.model-pack},
+ * shared with the scheduler and checked against the database.
  *
- * @param modelPack         a built-in pack name, a folder that holds a pack.json, or auto
  * @param executionProvider auto, rocm, migraphx, cuda or cpu
  * @param intraOpThreads    ONNX Runtime threads per model run; 0 lets ONNX Runtime decide
  * @param scoreThreshold    detections below this score are dropped
@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("facefleet.engine")
 public record EngineProperties(
-        @DefaultValue("auto") String modelPack,
         @DefaultValue("auto") String executionProvider,
         @DefaultValue("0") int intraOpThreads,
         @DefaultValue("0.5") float scoreThreshold,
@@ -24,7 +23,6 @@ public record EngineProperties(
         @DefaultValue("50000000") long maxImagePixels) {
 
     public EngineProperties {
-        require(modelPack != null && !modelPack.isBlank(), "model-pack must name a pack or a folder");
         require(intraOpThreads >= 0, "intra-op-threads must be 0 (let ONNX Runtime decide) or more");
         require(scoreThreshold >= 0 && scoreThreshold <= 1, "score-threshold must be between 0 and 1");
         require(nmsThreshold >= 0 && nmsThreshold <= 1, "nms-threshold must be between 0 and 1");

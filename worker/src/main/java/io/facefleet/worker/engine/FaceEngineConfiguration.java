@@ -1,5 +1,6 @@
 package io.facefleet.worker.engine;
 
+import io.facefleet.common.db.ModelPackChoice;
 import io.facefleet.common.pack.ModelPacks;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.ImageDecoder;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class FaceEngineConfiguration {
 
     @Bean(destroyMethod = "close")
-    public FaceEngine faceEngine(EngineProperties properties) {
-        return FaceEngine.open(ModelPacks.standard().load(properties.modelPack()), properties.toSettings());
+    public FaceEngine faceEngine(ModelPackChoice choice, EngineProperties properties) {
+        return FaceEngine.open(ModelPacks.standard().load(choice.loadableName()), properties.toSettings());
     }
 
     @Bean

@@ -12,7 +12,7 @@ public class ModelPackFailureAnalyzer extends AbstractFailureAnalyzer<ModelPackE
     protected FailureAnalysis analyze(Throwable rootFailure, ModelPackException cause) {
         return new FailureAnalysis(
                 "The face engine's model pack cannot be used: " + cause.getMessage(),
-                "Set facefleet.engine.model-pack to a built-in pack (" + String.join(", ", ModelPacks.builtInNames())
+                "Set facefleet.model-pack to a built-in pack (" + String.join(", ", ModelPacks.builtInNames())
                         + ") or to a folder that holds a " + ModelPacks.MANIFEST_FILE
                         + ", and make sure its model files are present (facefleet models download <pack>).",
                 cause);

@@ -1,5 +1,10 @@
 package io.facefleet.worker.api;
 
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.worker.support.FreshDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad uploads get a JSON error with a message the caller can act on, on both image endpoints. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "facefleet.engine.model-pack=dev-512")
+        properties = "facefleet.model-pack=dev-512")
 class FaceApiErrorsTest {
+
+    static final DatabaseSettings DB = FreshDatabase.create("facefleet_test_api");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        FreshDatabase.register(DB, registry);
+    }
 
     @LocalServerPort
     int port;

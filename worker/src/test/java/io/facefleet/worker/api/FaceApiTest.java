@@ -1,5 +1,10 @@
 package io.facefleet.worker.api;
 
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.worker.support.FreshDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,8 +20,15 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The face API over a real Tomcat and the real dev-512 pack, on photos whose faces are known. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "facefleet.engine.model-pack=dev-512")
+        properties = "facefleet.model-pack=dev-512")
 class FaceApiTest {
+
+    static final DatabaseSettings DB = FreshDatabase.create("facefleet_test_api");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        FreshDatabase.register(DB, registry);
+    }
 
     private static final String OBAMA = "photos/Barack_Obama/fr_obama.jpg";
 

@@ -1,6 +1,8 @@
 package io.facefleet.worker.api;
 
+import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.pack.ModelPackException;
+import io.facefleet.worker.support.FreshDatabase;
 import io.facefleet.worker.WorkerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,13 +18,13 @@ class StartupFailureTest {
 
     @Test
     void unknownModelPackStopsStartUpWithThePacksMessage(CapturedOutput output) {
-        assertThatThrownBy(() -> WorkerApplication.start(
-                "--facefleet.engine.model-pack=no-such-pack", "--server.port=0").close())
+        DatabaseSettings db = FreshDatabase.create("facefleet_test_startup");
+        assertThatThrownBy(() -> WorkerApplication.start("--facefleet.model-pack=no-such-pack", "--server.port=0",
+                "--spring.datasource.url=" + db.jdbcUrl(), "--jobrunr.background-job-server.enabled=false").close())
                 .hasRootCauseInstanceOf(ModelPackException.class)
                 .rootCause().hasMessageContaining("Unknown model pack 'no-such-pack'");
 
         assertThat(output).contains("APPLICATION FAILED TO START",
-                "The face engine's model pack cannot be used: Unknown model pack 'no-such-pack'",
-                "Set facefleet.engine.model-pack to a built-in pack (");
+                "Unknown model pack 'no-such-pack'", "Set facefleet.model-pack to a built-in pack (");
     }
 }

@@ -1,5 +1,10 @@
 package io.facefleet.worker.api;
 
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.worker.support.FreshDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -11,11 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uploads over the byte limit (enforced by Tomcat) and images over the pixel budget are 413s that say why. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "facefleet.engine.model-pack=dev-512",
+        "facefleet.model-pack=dev-512",
         "spring.servlet.multipart.max-file-size=1MB",
         "spring.servlet.multipart.max-request-size=2MB",
         "facefleet.engine.max-image-pixels=100000"})
 class UploadLimitsTest {
+
+    static final DatabaseSettings DB = FreshDatabase.create("facefleet_test_api");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        FreshDatabase.register(DB, registry);
+    }
 
     @LocalServerPort
     int port;

@@ -1,0 +1,69 @@
+package io.facefleet.worker.jobs;
+
+import io.facefleet.common.jobs.ProcessVideoHandler;
+import io.facefleet.common.jobs.ProcessVideoRequest;
+import io.facefleet.common.jobs.UnprocessableInputException;
+import io.facefleet.common.store.ConfigStore;
+import io.facefleet.common.store.RecognitionConfig;
+import io.facefleet.common.store.Video;
+import io.facefleet.common.store.VideoStore;
+import io.facefleet.worker.video.UnreadableVideoException;
+import org.jobrunr.jobs.annotations.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Library → video → frames → faces → matching → tagging for one video. A file FFmpeg cannot read fails at once
+ * with the reason (the video is marked failed and can be retried later); other errors are retried by JobRunr.
+ */
+@Component
+public class ProcessVideoJob implements ProcessVideoHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessVideoJob.class);
+
+    private final VideoStore videos;
+    private final ConfigStore configs;
+    private final VideoFaceFinder finder;
+    private final VideoResultWriter writer;
+
+    public ProcessVideoJob(VideoStore videos, ConfigStore configs, VideoFaceFinder finder, VideoResultWriter writer) {
+        this.videos = videos;
+        this.configs = configs;
+        this.finder = finder;
+        this.writer = writer;
+    }
+
+    @Override
+    @Job(name = "Process video %0", retries = 3)
+    public void run(ProcessVideoRequest request) {
+        long videoId = request.videoId();
+        Optional<Video> video = videos.find(videoId);
+        if (video.isEmpty()) {
+            log.info("Video {} was deleted before it was processed", videoId);
+            return;
+        }
+        RecognitionConfig config = configs.get();
+        UUID runId = videos.startRun(videoId);
+        JobProgress progress = JobProgress.of(jobContext(), config.framesPerVideo());
+        try {
+            VideoFaceFinder.Result result = finder.find(Path.of(video.get().path()), config, progress::set);
+            if (!writer.store(videoId, runId, result, config)) {
+                log.warn("Video {}: run {} was superseded by a newer run; its results were dropped", videoId, runId);
+                return;
+            }
+            log.info("Video {} ({}): {} faces in {} frames", videoId, video.get().path(), result.faces().size(),
+                    result.framesSampled());
+        } catch (UnreadableVideoException e) {
+            videos.markFailed(videoId, runId, e.getMessage());
+            throw new UnprocessableInputException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            videos.markFailed(videoId, runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+}

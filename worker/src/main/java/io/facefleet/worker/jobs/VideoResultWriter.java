@@ -1,0 +1,55 @@
+package io.facefleet.worker.jobs;
+
+import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.MatchingLock;
+import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.RecognitionConfig;
+import io.facefleet.common.store.TagStore;
+import io.facefleet.common.store.VideoStore;
+import io.facefleet.worker.matching.FaceMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Faces → matching → tagging, in one transaction: the video's earlier faces and automatic tags are replaced, so a
+ * retry never duplicates rows, and nothing is written when this run has been superseded by a newer one.
+ */
+@Component
+public class VideoResultWriter {
+
+    private final TransactionTemplate transactions;
+    private final MatchingLock matchingLock;
+    private final VideoStore videos;
+    private final FaceMatcher matcher;
+    private final DetectionStore detections;
+    private final TagStore tags;
+
+    public VideoResultWriter(TransactionTemplate transactions, MatchingLock matchingLock, VideoStore videos,
+                             FaceMatcher matcher, DetectionStore detections, TagStore tags) {
+        this.transactions = transactions;
+        this.matchingLock = matchingLock;
+        this.videos = videos;
+        this.matcher = matcher;
+        this.detections = detections;
+        this.tags = tags;
+    }
+
+    /** Returns false, writing nothing, when another run owns the video now. */
+    public boolean store(long videoId, UUID runId, VideoFaceFinder.Result result, RecognitionConfig config) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            matchingLock.shared();
+            if (!videos.lockForRun(videoId, runId)) {
+                return false;
+            }
+            List<NewDetection> matched = result.faces().stream().map(face -> matcher.match(face, config)).toList();
+            detections.replace(videoId, matched);
+            tags.refreshAutoTags(videoId);
+            videos.markDone(videoId, result.probe().durationSeconds(), result.probe().fps(), result.probe().width(),
+                    result.probe().height());
+            return true;
+        }));
+    }
+}

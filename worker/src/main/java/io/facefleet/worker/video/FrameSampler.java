@@ -1,0 +1,74 @@
+package io.facefleet.worker.video;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Samples frames evenly across a video with FFmpeg: frame i of n is taken at the middle of the i-th n-th of the
+ * duration, reached by seeking, so a long video is never decoded in full.
+ */
+public final class FrameSampler {
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    /** Reads the header and hands each sampled frame to {@code frames}, in order; returns what the header said. */
+    public VideoProbe sample(Path file, int count, Consumer<SampledFrame> frames) {
+        if (!Files.isRegularFile(file)) {
+            throw new UnreadableVideoException("The file " + file + " does not exist");
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            start(grabber, file);
+            VideoProbe probe = probe(grabber, file);
+            long durationMicros = grabber.getLengthInTime();
+            int taken = 0;
+            for (int i = 0; i < count; i++) {
+                long target = (long) (durationMicros * (i + 0.5) / count);
+                grabber.setVideoTimestamp(target);
+                Frame frame = grabber.grabImage();
+                if (frame == null || frame.image == null) {
+                    continue;
+                }
+                Mat image = converter.convert(frame).clone();
+                frames.accept(new SampledFrame(grabber.getTimestamp() / 1e6, image));
+                taken++;
+            }
+            if (taken == 0) {
+                throw new UnreadableVideoException("No frame of " + file.getFileName() + " could be decoded: the file is"
+                        + " damaged or truncated");
+            }
+            return probe;
+        } catch (FrameGrabber.Exception e) {
+            throw new UnreadableVideoException("FFmpeg cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void start(FFmpegFrameGrabber grabber, Path file) {
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            throw new UnreadableVideoException(file.getFileName() + " is not a readable video: " + e.getMessage(), e);
+        }
+    }
+
+    private static VideoProbe probe(FFmpegFrameGrabber grabber, Path file) {
+        if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            throw new UnreadableVideoException(file.getFileName() + " has no video stream");
+        }
+        if (grabber.getLengthInTime() <= 0) {
+            throw new UnreadableVideoException(file.getFileName() + " has no known duration");
+        }
+        return new VideoProbe(grabber.getLengthInTime() / 1e6, grabber.getVideoFrameRate(), grabber.getImageWidth(),
+                grabber.getImageHeight());
+    }
+}

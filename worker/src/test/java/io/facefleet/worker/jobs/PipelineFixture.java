@@ -1,0 +1,109 @@
+package io.facefleet.worker.jobs;
+
+import io.facefleet.common.Fixtures;
+import io.facefleet.common.jobs.EnrolCreatorRequest;
+import io.facefleet.common.jobs.ProcessVideoRequest;
+import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.Video;
+import io.facefleet.common.store.VideoStatus;
+import io.facefleet.common.store.VideoStore;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/** What the scheduler would do, done directly against the stores and JobRunr, plus waits on real outcomes. */
+@Component
+public class PipelineFixture {
+
+    public static final Fixtures FIXTURES = Fixtures.locate();
+
+    private final VideoStore videos;
+    private final CreatorStore creators;
+    private final JobRequestScheduler jobs;
+    private final JdbcClient jdbc;
+
+    public PipelineFixture(VideoStore videos, CreatorStore creators, JobRequestScheduler jobs, JdbcClient jdbc) {
+        this.videos = videos;
+        this.creators = creators;
+        this.jobs = jobs;
+        this.jdbc = jdbc;
+    }
+
+    public long enrol(String name, String... photos) {
+        long id = creators.create(name);
+        for (String photo : photos) {
+            Path file = FIXTURES.facedata(photo);
+            creators.addPhoto(id, file.getFileName().toString(), read(file));
+        }
+        jobs.enqueue(new EnrolCreatorRequest(id));
+        return id;
+    }
+
+    public long queueVideo(Path file) {
+        try {
+            Video video = videos.register(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
+            videos.markQueued(video.id());
+            jobs.enqueue(new ProcessVideoRequest(video.id()));
+            return video.id();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long queueVideo(String facedataPath) {
+        return queueVideo(FIXTURES.facedata(facedataPath));
+    }
+
+    public Video awaitVideo(long id, VideoStatus status) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> videos.find(id).orElseThrow().status() == status);
+        return videos.find(id).orElseThrow();
+    }
+
+    /** Enrolled, and every rematch it caused has run. */
+    public void awaitEnrolled(long creatorId) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                creators.embeddingCount(creatorId) > 0 && noJobsLeft());
+    }
+
+    public boolean noJobsLeft() {
+        return jdbc.sql("SELECT count(*) FROM jobrunr_jobs WHERE state IN ('SCHEDULED', 'ENQUEUED', 'PROCESSING', 'AWAITING')")
+                .query(Integer.class).single() == 0;
+    }
+
+    public List<String> tagsOf(long videoId) {
+        return jdbc.sql("""
+                        SELECT c.name FROM video_creators vc JOIN creators c ON c.id = vc.creator_id
+                        WHERE vc.video_id = ? ORDER BY c.name""")
+                .param(videoId).query(String.class).list();
+    }
+
+    public int detectionsWithStatus(long videoId, String status) {
+        return jdbc.sql("SELECT count(*) FROM video_face_detections WHERE video_id = ? AND match_status = ?")
+                .params(videoId, status).query(Integer.class).single();
+    }
+
+    public float bestSimilarity(long videoId, long creatorId) {
+        return jdbc.sql("""
+                        SELECT coalesce(max(1 - (d.embedding <=> e.embedding)), -1) FROM video_face_detections d
+                        CROSS JOIN creator_face_embeddings e WHERE d.video_id = ? AND e.creator_id = ?""")
+                .params(videoId, creatorId).query(Float.class).single();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
