@@ -59,7 +59,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
             return;
         }
         List<CreatorPhoto> photos = creators.pendingPhotos(creatorId);
-        JobProgress progress = JobProgress.of(jobContext(), photos.size());
+        JobProgress progress = JobProgress.of(this::jobContext, photos.size());
         List<Enrolment> enrolments = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (CreatorPhoto photo : photos) {

@@ -1,7 +1,10 @@
 package io.facefleet.worker.jobs;
 
+import org.jobrunr.JobRunrException;
 import org.jobrunr.jobs.context.JobContext;
 import org.jobrunr.jobs.context.JobDashboardProgressBar;
+
+import java.util.function.Supplier;
 
 /** A job's progress bar on the JobRunr dashboard; does nothing when the handler runs outside JobRunr. */
 final class JobProgress {
@@ -12,8 +15,12 @@ final class JobProgress {
         this.bar = bar;
     }
 
-    static JobProgress of(JobContext context, long total) {
-        return new JobProgress(context == null ? null : context.progressBar(Math.max(1, total)));
+    static JobProgress of(Supplier<JobContext> context, long total) {
+        try {
+            return new JobProgress(context.get().progressBar(Math.max(1, total)));
+        } catch (JobRunrException outsideOfAJob) {
+            return new JobProgress(null);
+        }
     }
 
     void set(long done) {

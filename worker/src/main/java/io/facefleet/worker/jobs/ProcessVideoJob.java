@@ -49,7 +49,7 @@ public class ProcessVideoJob implements ProcessVideoHandler {
         }
         RecognitionConfig config = configs.get();
         UUID runId = videos.startRun(videoId);
-        JobProgress progress = JobProgress.of(jobContext(), config.framesPerVideo());
+        JobProgress progress = JobProgress.of(this::jobContext, config.framesPerVideo());
         try {
             VideoFaceFinder.Result result = finder.find(Path.of(video.get().path()), config, progress::set);
             if (!writer.store(videoId, runId, result, config)) {

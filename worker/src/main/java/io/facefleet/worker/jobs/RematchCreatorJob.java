@@ -62,7 +62,7 @@ public class RematchCreatorJob implements RematchCreatorHandler {
         }
         RecognitionConfig config = configs.get();
         List<float[]> embeddings = creators.embeddings(creatorId);
-        JobProgress progress = JobProgress.of(jobContext(), embeddings.size() + 1L);
+        JobProgress progress = JobProgress.of(this::jobContext, embeddings.size() + 1L);
         Integer improved = transactions.execute(tx -> {
             Map<Long, DetectionCandidate> best = new HashMap<>();
             for (int i = 0; i < embeddings.size(); i++) {
