@@ -1,5 +1,6 @@
 package io.facefleet.worker.cli;
 
+import ai.onnxruntime.OrtEnvironment;
 import io.facefleet.worker.WorkerApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -27,6 +28,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Execution provider: auto, rocm, migraphx, cuda or cpu. Default: auto.")
     String provider;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Jobs run at once (JobRunr workers). Default: 2 on a GPU, cores/4 on a CPU.")
+    Integer jobs;
+
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
@@ -42,6 +47,13 @@ final class WorkerCommand implements Callable<Integer> {
         if (provider != null) {
             args.add("--facefleet.engine.execution-provider=" + provider);
         }
+        WorkerSizing sizing = WorkerSizing.forHardware(OrtEnvironment.getAvailableProviders(),
+                Runtime.getRuntime().availableProcessors());
+        int jobCount = jobs != null ? jobs : Integer.parseInt(System.getenv().getOrDefault("FACEFLEET_WORKER_COUNT",
+                Integer.toString(sizing.jobs())));
+        args.addFirst("--jobrunr.background-job-server.worker-count=" + jobCount);
+        args.addFirst("--facefleet.engine.intra-op-threads=" + Math.max(1,
+                Runtime.getRuntime().availableProcessors() / jobCount));
         ConfigurableApplicationContext context = WorkerApplication.start(args.toArray(String[]::new));
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
