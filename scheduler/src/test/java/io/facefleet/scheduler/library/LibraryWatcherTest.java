@@ -1,0 +1,109 @@
+package io.facefleet.scheduler.library;
+
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.store.Video;
+import io.facefleet.common.store.VideoStatus;
+import io.facefleet.common.store.VideoStore;
+import io.facefleet.scheduler.support.JobRunrJobs;
+import io.facefleet.scheduler.support.Poll;
+import io.facefleet.scheduler.support.SchedulerApi;
+import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The running scheduler picks up files copied into the library and notices deleted ones, without a scan. */
+@SchedulerTest
+class LibraryWatcherTest {
+
+    private static final Path OBAMA = SchedulerApi.FIXTURES.facedata("videos/obama_whcd_hk.mp4");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    static Path library;
+    private static DatabaseSettings database;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        database = TestDatabase.create("ff_scheduler_watch", registry, () -> library, true);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        TestDatabase.drop(database);
+    }
+
+    @Autowired
+    VideoStore videos;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aVideoCopiedInIsQueuedAndADeletedOneGoesMissing() throws Exception {
+        Path copied = Files.copy(OBAMA, library.resolve("copied.mp4"));
+
+        Video queued = awaitStatus(copied, VideoStatus.QUEUED);
+        assertThat(queued.sizeBytes()).isEqualTo(Files.size(OBAMA));
+        assertThat(new JobRunrJobs(jdbc).processVideo(queued.id())).singleElement()
+                .satisfies(job -> assertThat(job.state()).isEqualTo("ENQUEUED"));
+
+        Files.delete(copied);
+        awaitStatus(copied, VideoStatus.MISSING);
+    }
+
+    @Test
+    void aNewFolderIsWatchedToo() throws Exception {
+        Path folder = Files.createDirectories(library.resolve("new-show/season-1"));
+        Path first = Files.copy(OBAMA, folder.resolve("episode-1.mkv"));
+        awaitStatus(first, VideoStatus.QUEUED);
+
+        Path second = Files.copy(OBAMA, folder.resolve("episode-2.MOV"));
+        awaitStatus(second, VideoStatus.QUEUED);
+        Files.writeString(folder.resolve("episode-2.nfo"), "not a video");
+
+        // Removing the whole folder marks both missing.
+        Files.delete(first);
+        Files.delete(second);
+        Files.delete(folder.resolve("episode-2.nfo"));
+        Files.delete(folder);
+        awaitStatus(first, VideoStatus.MISSING);
+        awaitStatus(second, VideoStatus.MISSING);
+    }
+
+    @Test
+    void aFileStillBeingWrittenWaitsUntilItIsComplete() throws Exception {
+        Path writing = library.resolve("slow-copy.webm");
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 7);
+        try (OutputStream out = Files.newOutputStream(writing)) {
+            for (int i = 0; i < 8; i++) {
+                out.write(chunk);
+                out.flush();
+                Thread.sleep(500);
+                assertThat(videos.findByPath(writing.toString())).as("registered while being written").isEmpty();
+            }
+        }
+
+        Video registered = awaitStatus(writing, VideoStatus.QUEUED);
+        assertThat(registered.sizeBytes()).isEqualTo(8L * chunk.length);
+    }
+
+    private Video awaitStatus(Path file, VideoStatus status) throws InterruptedException {
+        return Poll.until(WAIT, file + " " + status.db(), () -> videos.findByPath(file.toString())
+                .filter(video -> video.status() == status).orElse(null));
+    }
+}

@@ -1,0 +1,22 @@
+package io.facefleet.scheduler.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole scheduler over real Tomcat and a real PostgreSQL database of the test class's own (see
+ * {@link TestDatabase}), with the dev-512 pack's manifest. The context is closed after the class, whose database
+ * is dropped; the JobRunr dashboard stays off unless a test turns it on.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"facefleet.model-pack=dev-512", "jobrunr.dashboard.enabled=false"})
+@DirtiesContext
+public @interface SchedulerTest {
+}
