@@ -27,9 +27,15 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be "
-                + (e.getRequiredType() == null ? "valid" : "a " + e.getRequiredType().getSimpleName().toLowerCase())
+        return error(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be " + expected(e.getRequiredType())
                 + ", not '" + e.getValue() + "'", request);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == long.class || type == int.class || (type != null && Number.class.isAssignableFrom(type))) {
+            return "a whole number";
+        }
+        return type == boolean.class || type == Boolean.class ? "true or false" : "valid";
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

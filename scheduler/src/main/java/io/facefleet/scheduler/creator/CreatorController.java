@@ -1,0 +1,72 @@
+package io.facefleet.scheduler.creator;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/creators")
+class CreatorController {
+
+    record Rename(String name) {
+    }
+
+    private final CreatorEnrolment enrolment;
+    private final CreatorQueries queries;
+    private final CreatorEdits edits;
+
+    CreatorController(CreatorEnrolment enrolment, CreatorQueries queries, CreatorEdits edits) {
+        this.enrolment = enrolment;
+        this.queries = queries;
+        this.edits = edits;
+    }
+
+    /** A new creator from a name and one or more photos of their face; the workers enrol the photos. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Enrolment create(@RequestPart(required = false) String name,
+                     @RequestPart(required = false) List<MultipartFile> photos) {
+        return enrolment.create(CreatorNames.checked(name), PhotoUpload.checked(photos));
+    }
+
+    @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Enrolment addPhotos(@PathVariable long id,
+                                         @RequestPart(required = false) List<MultipartFile> photos) {
+        return enrolment.addPhotos(id, PhotoUpload.checked(photos));
+    }
+
+    @GetMapping
+    List<CreatorSummary> list() {
+        return queries.all();
+    }
+
+    @GetMapping("/{id}")
+    CreatorDetail get(@PathVariable long id) {
+        return queries.detail(id);
+    }
+
+    @PatchMapping("/{id}")
+    CreatorSummary rename(@PathVariable long id, @RequestBody Rename rename) {
+        edits.rename(id, CreatorNames.checked(rename.name()));
+        return queries.summary(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id) {
+        edits.delete(id);
+    }
+}
