@@ -1,0 +1,5 @@
+package io.facefleet.scheduler.review;
+
+/** A creator a face may be, and the face's similarity (cosine) to that creator's nearest enrolled face. */
+public record Candidate(long creatorId, String name, float similarity) {
+}

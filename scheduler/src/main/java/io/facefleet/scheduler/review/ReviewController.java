@@ -1,0 +1,61 @@
+package io.facefleet.scheduler.review;
+
+import io.facefleet.scheduler.api.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/review")
+class ReviewController {
+
+    static final int MAX_PAGE = 200;
+
+    /** Which creator a face is, for assign, and for confirm when it is not the current candidate. */
+    record CreatorChoice(Long creatorId) {
+    }
+
+    private final ReviewQueries queries;
+    private final ReviewDecisions decisions;
+
+    ReviewController(ReviewQueries queries, ReviewDecisions decisions) {
+        this.queries = queries;
+        this.decisions = decisions;
+    }
+
+    /** Faces waiting for review, largest and most confident first, each with its nearest creators. */
+    @GetMapping
+    List<ReviewItem> pending(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.badRequest("'limit' must be between 1 and " + MAX_PAGE);
+        }
+        return queries.pending(limit);
+    }
+
+    /** The face is its current candidate, or the creator in the body's {@code creator_id}. */
+    @PostMapping("/{detectionId}/confirm")
+    Decision confirm(@PathVariable long detectionId, @RequestBody(required = false) CreatorChoice choice) {
+        return decisions.confirm(detectionId, choice == null ? null : choice.creatorId());
+    }
+
+    /** The face is not its current candidate: it moves on to the next one, if any is close enough. */
+    @PostMapping("/{detectionId}/reject")
+    Decision reject(@PathVariable long detectionId) {
+        return decisions.reject(detectionId);
+    }
+
+    /** The face is the creator in the body's {@code creator_id}. */
+    @PostMapping("/{detectionId}/assign")
+    Decision assign(@PathVariable long detectionId, @RequestBody(required = false) CreatorChoice choice) {
+        if (choice == null || choice.creatorId() == null) {
+            throw ApiException.badRequest("Send the creator as JSON: {\"creator_id\": 42}");
+        }
+        return decisions.confirm(detectionId, choice.creatorId());
+    }
+}

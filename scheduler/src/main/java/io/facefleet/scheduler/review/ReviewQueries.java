@@ -1,0 +1,56 @@
+package io.facefleet.scheduler.review;
+
+import com.pgvector.PGvector;
+import io.facefleet.scheduler.db.SqlValues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/** The review queue: pending faces, largest first (easiest to judge), then the most confident. */
+@Repository
+class ReviewQueries {
+
+    static final int CANDIDATES = 3;
+
+    private record PendingFace(long detectionId, long videoId, String videoPath, double frameTimestamp, float[] bbox,
+                               float detScore, Candidate current, float[] embedding) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CandidateSearch candidates;
+
+    ReviewQueries(JdbcClient jdbc, CandidateSearch candidates) {
+        this.jdbc = jdbc;
+        this.candidates = candidates;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewItem> pending(int limit) {
+        return jdbc.sql("""
+                        SELECT d.id, d.video_id, v.path, d.frame_timestamp, d.bbox, d.det_score, d.matched_creator_id,
+                          c.name, d.match_confidence, d.embedding::text AS embedding
+                        FROM video_face_detections d
+                          JOIN videos v ON v.id = d.video_id
+                          LEFT JOIN creators c ON c.id = d.matched_creator_id
+                        WHERE d.match_status = 'pending'
+                        ORDER BY (d.bbox[3] - d.bbox[1]) * (d.bbox[4] - d.bbox[2]) DESC,
+                          d.match_confidence DESC NULLS LAST, d.id
+                        LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> {
+                    Long creatorId = SqlValues.nullableLong(rs, "matched_creator_id");
+                    Candidate current = creatorId == null ? null
+                            : new Candidate(creatorId, rs.getString("name"), rs.getFloat("match_confidence"));
+                    return new PendingFace(rs.getLong("id"), rs.getLong("video_id"), rs.getString("path"),
+                            rs.getDouble("frame_timestamp"), SqlValues.floats(rs, "bbox"), rs.getFloat("det_score"),
+                            current, new PGvector(rs.getString("embedding")).toArray());
+                })
+                .list().stream()
+                .map(face -> new ReviewItem(face.detectionId(), face.videoId(), face.videoPath(),
+                        face.frameTimestamp(), face.bbox(), face.detScore(), face.current(),
+                        candidates.nearest(face.detectionId(), face.embedding(), CANDIDATES)))
+                .toList();
+    }
+}

@@ -1,0 +1,88 @@
+package io.facefleet.scheduler.video;
+
+import io.facefleet.common.store.Video;
+import io.facefleet.common.store.VideoStatus;
+import io.facefleet.common.store.VideoStore;
+import io.facefleet.scheduler.api.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@RestController
+@RequestMapping("/api/videos")
+class VideoController {
+
+    static final int MAX_PAGE = 1000;
+
+    record Queued(long videoId, UUID jobId) {
+    }
+
+    record Retried(int count) {
+    }
+
+    private final VideoQueries queries;
+    private final VideoStore videos;
+    private final VideoQueue queue;
+
+    VideoController(VideoQueries queries, VideoStore videos, VideoQueue queue) {
+        this.queries = queries;
+        this.videos = videos;
+        this.queue = queue;
+    }
+
+    /** Videos by path, with their tags; {@code pending=true} keeps those with faces waiting for review. */
+    @GetMapping
+    List<VideoSummary> list(@RequestParam(required = false) String status,
+                            @RequestParam(required = false) Long creator,
+                            @RequestParam(defaultValue = "false") boolean pending,
+                            @RequestParam(defaultValue = "100") int limit,
+                            @RequestParam(defaultValue = "0") int offset) {
+        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
+            throw ApiException.badRequest("'limit' must be between 1 and " + MAX_PAGE + " and 'offset' not negative");
+        }
+        return queries.list(new VideoFilter(status(status), creator, pending, limit, offset));
+    }
+
+    @GetMapping("/{id}")
+    VideoDetail get(@PathVariable long id) {
+        return queries.detail(id);
+    }
+
+    /** Processes the video again, whatever its state: a new job, the video queued. */
+    @PostMapping("/{id}/reprocess")
+    Queued reprocess(@PathVariable long id) {
+        Video video = videos.find(id).orElseThrow(() -> VideoQueries.noSuchVideo(id));
+        if (video.status() == VideoStatus.MISSING) {
+            throw ApiException.conflict("The file of video " + id + " is missing: " + video.path());
+        }
+        return new Queued(id, queue.reprocess(video));
+    }
+
+    /** Every failed video queued again. */
+    @PostMapping("/retry-failed")
+    Retried retryFailed() {
+        List<Video> failed = videos.all().stream().filter(v -> v.status() == VideoStatus.FAILED).toList();
+        failed.forEach(queue::reprocess);
+        return new Retried(failed.size());
+    }
+
+    private static VideoStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return VideoStatus.fromDb(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'status' must be one of " + Arrays.stream(VideoStatus.values())
+                    .map(VideoStatus::db).collect(Collectors.joining(", ")) + ", not '" + status + "'");
+        }
+    }
+}

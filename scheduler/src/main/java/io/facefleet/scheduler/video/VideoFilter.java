@@ -1,0 +1,12 @@
+package io.facefleet.scheduler.video;
+
+import io.facefleet.common.store.VideoStatus;
+
+/**
+ * Which videos to list; null fields do not filter.
+ *
+ * @param creatorId   only videos tagged with this creator
+ * @param pendingOnly only videos with faces waiting for review
+ */
+record VideoFilter(VideoStatus status, Long creatorId, boolean pendingOnly, int limit, int offset) {
+}

@@ -1,0 +1,125 @@
+package io.facefleet.scheduler;
+
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.store.ConfigStore;
+import io.facefleet.common.store.RecognitionConfig;
+import io.facefleet.scheduler.support.SchedulerApi;
+import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import static io.facefleet.scheduler.support.ApiAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Settings, the OpenAPI description, the JobRunr dashboard and the error answers of the running scheduler. */
+@SchedulerTest
+class SchedulerApplicationTest {
+
+    @TempDir
+    static Path library;
+    private static DatabaseSettings database;
+    private static int dashboardPort;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        database = TestDatabase.create("ff_scheduler_app", registry, () -> library, false);
+        dashboardPort = freePort();
+        registry.add("jobrunr.dashboard.enabled", () -> true);
+        registry.add("jobrunr.dashboard.port", () -> dashboardPort);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        TestDatabase.drop(database);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConfigStore config;
+
+    @Test
+    void showsAndChangesTheRecognitionSettings() {
+        SchedulerApi api = new SchedulerApi(port);
+        JsonNode current = api.get("/api/config").getBody();
+        assertThat(current.get("match_threshold").floatValue()).isEqualTo(0.35f);
+        assertThat(current.get("auto_tag_threshold").floatValue()).isEqualTo(0.55f);
+        assertThat(current.get("frames_per_video").intValue()).isEqualTo(30);
+
+        ResponseEntity<JsonNode> changed = api.send(HttpMethod.PUT, "/api/config",
+                "{\"match_threshold\": 0.3, \"frames_per_video\": 60}");
+
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(changed.getBody().get("match_threshold").floatValue()).isEqualTo(0.3f);
+        assertThat(changed.getBody().get("auto_tag_threshold").floatValue()).isEqualTo(0.55f);
+        assertThat(config.get()).isEqualTo(new RecognitionConfig(0.3f, 0.55f, 60, 0.5f, 20));
+    }
+
+    @Test
+    void refusesSettingsThatContradictEachOther() {
+        SchedulerApi api = new SchedulerApi(port);
+        RecognitionConfig before = config.get();
+
+        assertError(api.send(HttpMethod.PUT, "/api/config", "{\"match_threshold\": 0.7, \"auto_tag_threshold\": 0.6}"),
+                HttpStatus.BAD_REQUEST, "match_threshold must not exceed auto_tag_threshold");
+        assertError(api.send(HttpMethod.PUT, "/api/config", "{\"frames_per_video\": 0}"),
+                HttpStatus.BAD_REQUEST, "frames_per_video must be between 1 and 1000");
+        assertError(api.send(HttpMethod.PUT, "/api/config", "{\"match_threshold\": \"high\"}"),
+                HttpStatus.BAD_REQUEST, "not the JSON expected");
+        assertThat(config.get()).isEqualTo(before);
+    }
+
+    @Test
+    void answersUnknownPathsAndMethodsWithJsonErrors() {
+        SchedulerApi api = new SchedulerApi(port);
+        assertError(api.get("/api/nothing-here"), HttpStatus.NOT_FOUND, "");
+        assertError(api.delete("/api/config"), HttpStatus.METHOD_NOT_ALLOWED, "");
+    }
+
+    @Test
+    void describesTheApiWithOpenApiAndSwaggerUi() {
+        SchedulerApi api = new SchedulerApi(port);
+        JsonNode docs = api.get("/v3/api-docs").getBody();
+
+        assertThat(docs.get("paths").propertyNames()).contains("/api/creators", "/api/creators/{id}",
+                "/api/videos", "/api/videos/{id}/reprocess", "/api/review", "/api/review/{detectionId}/confirm",
+                "/api/config", "/api/library/scan");
+        // Described as the API writes it: snake_case.
+        assertThat(docs.get("components").get("schemas").get("VideoSummary").get("properties").propertyNames())
+                .contains("size_bytes", "pending_face_count").doesNotContain("sizeBytes");
+        assertThat(api.getText("/swagger-ui/index.html").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void servesTheJobRunrDashboard() {
+        ResponseEntity<String> dashboard = RestClient.create("http://localhost:" + dashboardPort)
+                .get().uri("/dashboard/").retrieve().toEntity(String.class);
+
+        assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dashboard.getBody()).containsIgnoringCase("jobrunr");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

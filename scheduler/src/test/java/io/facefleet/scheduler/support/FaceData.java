@@ -1,0 +1,65 @@
+package io.facefleet.scheduler.support;
+
+import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.MatchStatus;
+import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.TagStore;
+import io.facefleet.common.store.VideoStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Videos, creators and faces written straight through the common stores, as a worker would leave them. */
+public final class FaceData {
+
+    private final JdbcClient jdbc;
+    private final VideoStore videos;
+    private final CreatorStore creators;
+    private final DetectionStore detections;
+    private final TagStore tags;
+
+    public FaceData(JdbcClient jdbc, VideoStore videos, CreatorStore creators, DetectionStore detections,
+                    TagStore tags) {
+        this.jdbc = jdbc;
+        this.videos = videos;
+        this.creators = creators;
+        this.detections = detections;
+        this.tags = tags;
+    }
+
+    public void clear() {
+        jdbc.sql("DELETE FROM videos").update();
+        jdbc.sql("DELETE FROM creators").update();
+    }
+
+    public long video(String path) {
+        return videos.register(path, 1000, Instant.parse("2026-01-01T00:00:00Z")).id();
+    }
+
+    /** A creator enrolled from photos whose faces embed to these vectors. */
+    public long creator(String name, float[]... embeddings) {
+        long id = creators.create(name);
+        for (float[] embedding : embeddings) {
+            creators.addEmbedding(id, embedding, "photo", null, null, null, null, 0.9f);
+        }
+        return id;
+    }
+
+    public static NewDetection face(double seconds, float[] embedding, float size, Long creatorId, Float confidence,
+                                    MatchStatus status) {
+        return new NewDetection(seconds, embedding, new float[]{10, 20, 10 + size, 20 + size}, 0.9f, null, creatorId,
+                confidence, status);
+    }
+
+    /** Stores a processed video's faces and tags it as the worker does; returns the face ids in order. */
+    public List<Long> processed(long videoId, NewDetection... faces) {
+        videos.startRun(videoId);
+        detections.replace(videoId, List.of(faces));
+        tags.refreshAutoTags(videoId);
+        videos.markDone(videoId, 60, 25, 1280, 720);
+        return jdbc.sql("SELECT id FROM video_face_detections WHERE video_id = ? ORDER BY id").param(videoId)
+                .query(Long.class).list();
+    }
+}
