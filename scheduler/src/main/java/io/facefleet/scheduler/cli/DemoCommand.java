@@ -1,0 +1,101 @@
+package io.facefleet.scheduler.cli;
+
+import io.facefleet.common.Fixtures;
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.db.Databases;
+import io.facefleet.scheduler.SchedulerApplication;
+import io.facefleet.scheduler.demo.DemoCreators;
+import io.facefleet.scheduler.demo.DemoProgress;
+import io.facefleet.scheduler.demo.DemoReport;
+import io.facefleet.scheduler.demo.WorkerProcess;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The whole pipeline on one machine: a database of its own, the scheduler watching the videos"
+                + " folder, one worker process, creators enrolled from a folder of photos (one sub-folder per person,"
+                + " underscores read as spaces). Waits until every job is done and prints each video's creators.",
+                "Needs PostgreSQL with pgvector and Redis (facefleet services up)."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--photos", paramLabel = "DIR", description = "Default: facedata/photos in the fixtures.")
+    Path photos;
+
+    @Option(names = "--videos", paramLabel = "DIR", description = "Default: facedata/videos in the fixtures.")
+    Path videos;
+
+    @Option(names = "--worker-jar", paramLabel = "JAR", required = true, description = "The worker's jar.")
+    Path workerJar;
+
+    @Option(names = "--java-option", paramLabel = "OPT", description = "Passed to the worker's JVM.")
+    List<String> javaOptions = List.of();
+
+    @Option(names = "--keep-database", description = "Keep the demo's database afterwards (it is dropped by default).")
+    boolean keepDatabase;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT20M",
+            description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        Fixtures fixtures = Fixtures.locate();
+        Path photoFolder = (photos != null ? photos : fixtures.facedata("photos")).toAbsolutePath();
+        Path videoFolder = (videos != null ? videos : fixtures.facedata("videos")).toAbsolutePath();
+        require(Files.isDirectory(photoFolder), "No photos folder at " + photoFolder);
+        require(Files.isDirectory(videoFolder), "No videos folder at " + videoFolder);
+        require(Files.isRegularFile(workerJar), "No worker jar at " + workerJar);
+
+        DatabaseSettings db = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_demo");
+        System.out.println("Database " + db.database() + " on " + db.host() + ":" + db.port());
+        int port = freePort();
+        int dashboardPort = freePort();
+        Path logs = Files.createDirectories(Path.of(".facefleet", "demo", db.database()));
+        try (ConfigurableApplicationContext scheduler = SchedulerApplication.start(
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--server.port=" + port,
+                "--jobrunr.dashboard.port=" + dashboardPort,
+                "--facefleet.library.roots=" + videoFolder,
+                "--spring.main.banner-mode=off",
+                "--logging.file.name=" + logs.resolve("scheduler.log"),
+                "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR");
+             WorkerProcess worker = WorkerProcess.start(workerJar, javaOptions, db, freePort(),
+                     logs.resolve("worker.log"))) {
+            System.out.printf("Scheduler on http://localhost:%d (JobRunr dashboard http://localhost:%d), worker pid %d;"
+                    + " logs in %s%n", port, dashboardPort, worker.pid(), logs);
+            int enrolled = new DemoCreators("http://localhost:" + port).enrolAll(photoFolder);
+            System.out.printf("%d creators sent for enrolment from %s%n", enrolled, photoFolder);
+            JdbcClient jdbc = scheduler.getBean(JdbcClient.class);
+            new DemoProgress(jdbc, worker).awaitIdle(timeout);
+            new DemoReport(jdbc).print(System.out);
+        } finally {
+            if (keepDatabase) {
+                System.out.println("Kept database " + db.database() + " (FACEFLEET_DB_NAME=" + db.database() + ")");
+            } else {
+                Databases.drop(db);
+            }
+        }
+        return 0;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
