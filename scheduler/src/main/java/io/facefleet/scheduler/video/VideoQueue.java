@@ -46,9 +46,10 @@ public class VideoQueue {
         return UUID.nameUUIDFromBytes(work.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Marked first: a worker may take the job and finish it before a later "queued" would land on "done". */
     private UUID enqueue(Video video, UUID jobId) {
-        jobs.enqueue(jobId, new ProcessVideoRequest(video.id()));
         videos.markQueued(video.id());
+        jobs.enqueue(jobId, new ProcessVideoRequest(video.id()));
         return jobId;
     }
 }
