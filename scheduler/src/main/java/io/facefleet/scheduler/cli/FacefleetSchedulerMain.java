@@ -1,9 +1,8 @@
 package io.facefleet.scheduler.cli;
 
+import io.facefleet.common.app.RunningApplication;
 import io.facefleet.common.pack.ModelPackException;
 import io.facefleet.scheduler.SchedulerApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,14 +11,13 @@ import picocli.CommandLine.Unmatched;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** Entry point of the scheduler jar: the scheduler itself (no subcommand), or the demo. */
 @Command(name = "facefleet scheduler", mixinStandardHelpOptions = true, version = "Facefleet 0.1.0",
         description = {"Run the scheduler: watch the library, queue jobs for the workers, serve the REST API (/api,"
                 + " OpenAPI at /v3/api-docs) and the JobRunr dashboard.",
                 "Other Spring Boot settings pass through, e.g. --facefleet.library.rescan-interval=1h."},
-        subcommands = DemoCommand.class)
+        subcommands = {DemoCommand.class, BenchCommand.class})
 public final class FacefleetSchedulerMain implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "HTTP port of the REST API. Default: 8080.")
@@ -57,16 +55,7 @@ public final class FacefleetSchedulerMain implements Callable<Integer> {
         if (library != null) {
             args.add("--facefleet.library.roots=" + String.join(",", library));
         }
-        ConfigurableApplicationContext context = SchedulerApplication.start(args.toArray(String[]::new));
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        if (context.isActive()) {
-            closed.await();
-        }
+        RunningApplication.awaitClose(SchedulerApplication.start(args.toArray(String[]::new)));
         return 0;
     }
 }

@@ -22,10 +22,16 @@ public final class WorkerProcess implements AutoCloseable {
 
     public static WorkerProcess start(Path jar, List<String> javaOptions, DatabaseSettings db, int port, Path log)
             throws IOException {
+        return start(jar, javaOptions, db, port, log, List.of());
+    }
+
+    public static WorkerProcess start(Path jar, List<String> javaOptions, DatabaseSettings db, int port, Path log,
+                                      List<String> workerArguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString(), "worker", "--port", Integer.toString(port)));
+        command.addAll(workerArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("FACEFLEET_DB_HOST", db.host());

@@ -1,9 +1,8 @@
 package io.facefleet.worker.cli;
 
 import ai.onnxruntime.OrtEnvironment;
+import io.facefleet.common.app.RunningApplication;
 import io.facefleet.worker.WorkerApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Unmatched;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Run a worker: the face HTTP API (POST /detect, POST /extract-embedding, GET /health).",
@@ -54,16 +52,7 @@ final class WorkerCommand implements Callable<Integer> {
         args.addFirst("--jobrunr.background-job-server.worker-count=" + jobCount);
         args.addFirst("--facefleet.engine.intra-op-threads=" + Math.max(1,
                 Runtime.getRuntime().availableProcessors() / jobCount));
-        ConfigurableApplicationContext context = WorkerApplication.start(args.toArray(String[]::new));
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
-        if (context.isActive()) {
-            closed.await();
-        }
+        RunningApplication.awaitClose(WorkerApplication.start(args.toArray(String[]::new)));
         return 0;
     }
 }
