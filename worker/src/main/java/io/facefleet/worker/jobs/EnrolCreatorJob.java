@@ -14,7 +14,6 @@ import io.facefleet.worker.face.ImageDecoder;
 import io.facefleet.worker.face.ImageRejectedException;
 import io.facefleet.worker.face.StageTimings;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,7 +51,6 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
     }
 
     @Override
-    @Job(name = "Enrol creator %0", retries = 3)
     public void run(EnrolCreatorRequest request) {
         long creatorId = request.creatorId();
         if (creators.find(creatorId).isEmpty()) {

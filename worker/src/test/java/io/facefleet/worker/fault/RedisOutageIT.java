@@ -85,6 +85,8 @@ class RedisOutageIT {
         assertThat(history).extracting(Facts.JobState::state).filteredOn("SUCCEEDED"::equals).hasSize(1);
         assertThat(history).filteredOn(s -> s.state().equals("FAILED")).first().extracting(Facts.JobState::exceptionType)
                 .asString().as("the failure is Redisson's").startsWith("org.redisson.");
+        assertThat(history).filteredOn(s -> s.state().equals("SCHEDULED")).first().extracting(Facts.JobState::message)
+                .as("the rematch's own @Job(retries = 5), not JobRunr's default 3").isEqualTo("Retry 1 of 5");
         assertThat(facts.jobIds("EnrolCreatorHandler", "creatorId", obama)).hasSize(1);
 
         assertThat(facts.detectionIds(video)).as("the same faces, none added or duplicated").isEqualTo(faces);
