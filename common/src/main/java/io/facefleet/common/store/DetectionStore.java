@@ -20,11 +20,11 @@ public class DetectionStore {
         for (NewDetection d : detections) {
             jdbc.sql("""
                             INSERT INTO video_face_detections (video_id, frame_timestamp, embedding, bbox, det_score,
-                              landmarks, matched_creator_id, match_confidence, match_status)
-                            VALUES (?, ?, ?, ?::real[], ?, ?::real[], ?, ?, ?)""")
+                              landmarks, matched_creator_id, match_confidence, match_status, crop_jpeg)
+                            VALUES (?, ?, ?, ?::real[], ?, ?::real[], ?, ?, ?, ?)""")
                     .params(videoId, d.frameTimestamp(), Vectors.vector(d.embedding()), Vectors.realArray(d.bbox()),
                             d.detScore(), Vectors.realArray(d.landmarks()), d.creatorId(), d.confidence(),
-                            d.status().db())
+                            d.status().db(), d.cropJpeg())
                     .update();
         }
     }

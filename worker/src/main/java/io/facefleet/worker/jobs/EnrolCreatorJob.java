@@ -9,6 +9,7 @@ import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchingLock;
 import io.facefleet.worker.face.DetectedFace;
 import io.facefleet.worker.face.Face;
+import io.facefleet.worker.face.FaceCrops;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.ImageDecoder;
 import io.facefleet.worker.face.ImageRejectedException;
@@ -31,7 +32,7 @@ import java.util.Optional;
 @Component
 public class EnrolCreatorJob implements EnrolCreatorHandler {
 
-    private record Enrolment(CreatorPhoto photo, Face face) {
+    private record Enrolment(CreatorPhoto photo, Face face, byte[] cropJpeg) {
     }
 
     private final CreatorStore creators;
@@ -63,7 +64,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
         List<Enrolment> enrolments = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (CreatorPhoto photo : photos) {
-            bestFace(photo).ifPresentOrElse(face -> enrolments.add(new Enrolment(photo, face)), () -> {
+            enrolment(photo).ifPresentOrElse(enrolments::add, () -> {
                 String reason = "No face found in " + photo.fileName();
                 creators.markPhoto(photo.id(), "no_face", reason);
                 failures.add(reason);
@@ -79,7 +80,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
             for (Enrolment e : enrolments) {
                 DetectedFace d = e.face().detection();
                 creators.addEmbedding(creatorId, e.face().embedding(), "photo", e.photo().fileName(), e.photo().id(),
-                        null, new float[]{d.x1(), d.y1(), d.x2(), d.y2()}, d.score());
+                        null, new float[]{d.x1(), d.y1(), d.x2(), d.y2()}, d.score(), e.cropJpeg());
                 creators.markPhoto(e.photo().id(), "enrolled", null);
             }
         });
@@ -88,9 +89,11 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
         }
     }
 
-    private Optional<Face> bestFace(CreatorPhoto photo) {
+    /** The photo's most prominent face with its crop for the dashboard; empty when it shows none. */
+    private Optional<Enrolment> enrolment(CreatorPhoto photo) {
         try (Mat image = decoder.decode(creators.photoContent(photo.id()))) {
-            return engine.mostProminent(image, StageTimings.NONE);
+            return engine.mostProminent(image, StageTimings.NONE)
+                    .map(face -> new Enrolment(photo, face, FaceCrops.jpeg(image, face.detection())));
         } catch (ImageRejectedException e) {
             return Optional.empty();
         }
