@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -58,14 +57,21 @@ class DashboardBrowserTest {
     private static final Duration UI = Duration.ofSeconds(15);
     private static final String VIDEO = "obama_whcd_hk.mp4";
 
-    @TempDir
-    static Path library;
+    /** Not a @TempDir: with one test instance per class, Spring starts before JUnit would fill that in. */
+    private static final Path library = temporaryFolder();
     private static DatabaseSettings database;
     private static int jobRunrPort;
 
+    private static WorkerProcess worker;
+
+    /**
+     * The worker starts with the scheduler, not after it, to save the better part of its start-up time: both migrate
+     * the new database (Flyway and JobRunr lock their migrations) for the same model pack.
+     */
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         database = TestDatabase.create("ff_dashboard", registry, () -> library, false);
+        worker = TestWorker.start(database, Path.of("target", "dashboard-test-worker.log"));
         jobRunrPort = freePort();
         registry.add("jobrunr.dashboard.enabled", () -> true);
         registry.add("jobrunr.dashboard.port", () -> jobRunrPort);
@@ -78,20 +84,18 @@ class DashboardBrowserTest {
     @Autowired
     ConfigStore config;
 
-    private WorkerProcess worker;
     private Browser browser;
     private long obama;
     private int faces;
 
     @BeforeAll
-    void startWorkerAndBrowser() {
-        worker = TestWorker.start(database, Path.of("target", "dashboard-test-worker.log"));
+    void startBrowser() {
         browser = Browser.start("http://localhost:" + port,
                 Path.of(System.getProperty("facefleet.screenshots", "target/screenshots")));
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws InterruptedException, IOException {
         try {
             if (browser != null) {
                 browser.close();
@@ -101,6 +105,8 @@ class DashboardBrowserTest {
                 worker.close();
             }
             Databases.drop(database);
+            Files.deleteIfExists(library.resolve(VIDEO));
+            Files.deleteIfExists(library);
         }
     }
 
@@ -297,12 +303,10 @@ class DashboardBrowserTest {
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 String route = page.getValue();
                 browser.open(route);
-                browser.waitFor(UI, "the pictures of " + route, d -> Boolean.TRUE.equals(browser.script(
-                        "return [...document.images].every(i => i.complete)")));
+                browser.screenshot("phone-" + page.getKey());
                 Number overflow = (Number) browser.script(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 assertThat(overflow.intValue()).as("horizontal overflow of " + route + " on a phone").isLessThanOrEqualTo(0);
-                browser.screenshot("phone-" + page.getKey());
             }
         } finally {
             browser.desktop();
@@ -343,6 +347,14 @@ class DashboardBrowserTest {
             worker.checkAlive();
             return done.getAsBoolean();
         });
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("facefleet-dashboard-library");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {

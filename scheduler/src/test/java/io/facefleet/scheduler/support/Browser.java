@@ -2,6 +2,7 @@ package io.facefleet.scheduler.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -73,10 +74,16 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a dashboard page by its route ("creators", "videos/3") and waits until it has rendered. */
     public void open(String route) {
-        if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith(baseUrl)) {
+        String url = baseUrl + "/#/" + route;
+        String current = driver.getCurrentUrl();
+        if (current != null && current.startsWith(baseUrl)) {
             script("const main = document.getElementById('main'); if (main) main.removeAttribute('data-ready');");
         }
-        driver.get(baseUrl + "/#/" + route);
+        if (url.equals(current)) {
+            driver.navigate().refresh(); // the same hash again would not render the page anew
+        } else {
+            driver.get(url);
+        }
         String page = route.replaceAll("[/?].*", "");
         String expected = route.matches("(creators|videos)/\\d+.*") ? page.replaceAll("s$", "") : page;
         waitFor(Duration.ofSeconds(15), "the " + route + " page",
@@ -92,8 +99,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Duration timeout, String what, Function<WebDriver, T> condition) {
+        // Pages redraw what they poll: an element found a moment ago may have been replaced.
         return new WebDriverWait(driver, timeout, Duration.ofMillis(150)).withMessage("waiting for " + what)
-                .until(condition);
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public Object script(String script, Object... args) {
@@ -117,9 +125,12 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
-    /** The whole page (up to 3000 px down) as name.png in the screenshots folder. */
+    /** The whole page (up to 3000 px down, every picture loaded, no toasts) as name.png in the screenshots folder. */
     public Path screenshot(String name) {
-        script("window.scrollTo(0, 0)");
+        script("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager');"
+                + "document.getElementById('toasts').replaceChildren(); window.scrollTo(0, 0);");
+        waitFor(Duration.ofSeconds(10), "the pictures", d -> Boolean.TRUE.equals(
+                script("return [...document.images].every(i => i.complete)")));
         Number width = (Number) script("return document.documentElement.clientWidth");
         Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, window.innerHeight)");
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width.intValue(),

@@ -35,7 +35,11 @@ public final class TestWorker {
         }
         try {
             Files.createDirectories(log.getParent());
-            return WorkerProcess.start(jar, options, database, freePort(), log);
+            WorkerProcess worker = WorkerProcess.start(jar, options, database, freePort(), log);
+            // Closed by the test; should the test class never get that far, the worker still ends with the JVM.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.of(worker.pid())
+                    .ifPresent(ProcessHandle::destroy)));
+            return worker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
