@@ -48,7 +48,7 @@ export async function render(main) {
     fill(body,
       h('div.stats',
         stat('stat-workers', 'workers online', `${online.length}`, online.length ? 'good' : 'bad'),
-        stat('stat-enqueued', 'jobs queued', jobs.enqueued + jobs.scheduled + jobs.awaiting),
+        stat('stat-enqueued', 'jobs queued', jobs.enqueued + jobs.awaiting),
         stat('stat-processing', 'jobs processing', jobs.processing),
         stat('stat-failed', 'jobs failed', jobs.failed, jobs.failed ? 'bad' : ''),
         stat('stat-per-hour', 'videos in the last hour', fleet.videos_last_hour),
