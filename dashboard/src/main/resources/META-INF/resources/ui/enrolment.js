@@ -88,8 +88,7 @@ export function enrolmentTracker(creatorId, { job, photos: photoIds, name }, onD
     bar.firstChild.style.width = Math.max(percent, 4) + '%';
     state.textContent = jobState ? 'job ' + jobState.toLowerCase() : '';
     fill(list, photos.map((p) => h('li', { dataset: { photoId: String(p.id), status: p.status } },
-      badge(p.status), ' ', h('span.file-name', p.file_name),
-      p.error ? h('span.photo-error', ' — ', p.error) : null)));
+      badge(p.status), ' ', h('span.file-name', p.file_name))));
     if (!finished) return true;
 
     const noFace = photos.filter((p) => p.status === 'no_face');
@@ -98,12 +97,16 @@ export function enrolmentTracker(creatorId, { job, photos: photoIds, name }, onD
     bar.classList.add(element.dataset.state);
     if (noFace.length) {
       fill(title, 'Not enrolled: ', creator.name);
+      const waiting = photos.length - noFace.length;
       fill(outcome, h('div.error-box.no-face', { role: 'alert' },
         h('strong', noFace.length === 1 ? 'No face found in this photo: ' : 'No face found in these photos: '),
         noFace.map((p) => p.file_name).join(', '), '.',
         h('br'),
-        'Nothing from this upload was enrolled. Add a photo where the face is clearly visible, from the front and not ',
-        'too small; the other photos are enrolled with it.'));
+        waiting
+          ? `Nothing from this upload was enrolled: the other ${plural(waiting, 'photo')} will be enrolled with the next `
+            + 'photo you add. '
+          : 'Nothing was enrolled. ',
+        'Add a photo where the face is clearly visible, from the front and not too small.'));
     } else if (jobState === 'FAILED') {
       fill(title, 'Enrolment failed: ', creator.name);
       fill(outcome, h('div.error-box', { role: 'alert' }, status.error || 'The enrolment job failed; see the JobRunr dashboard.'));

@@ -146,7 +146,7 @@ class DashboardBrowserTest {
         awaitWork("the enrolment to finish", () -> !"running".equals(enrolment.getDomAttribute("data-state")));
         assertThat(enrolment.getDomAttribute("data-state")).isEqualTo("failed");
         assertThat(enrolment.findElement(By.cssSelector(".no-face")).getText())
-                .contains("No face found in this photo: if_view_noface.jpg", "Nothing from this upload was enrolled");
+                .contains("No face found in this photo: if_view_noface.jpg", "Nothing was enrolled", "clearly visible");
         assertThat(jdbc.sql("""
                         SELECT p.status || ': ' || p.error FROM creator_photos p JOIN creators c ON c.id = p.creator_id
                         WHERE c.name = 'Landscape Fan'""").query(String.class).single())
