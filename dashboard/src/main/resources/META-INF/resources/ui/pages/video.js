@@ -87,7 +87,7 @@ export async function render(main, { params }) {
           video.fps ? ` @ ${Number(video.fps).toFixed(2)} fps` : '')),
         h('div', h('dt', 'Size'), h('dd', bytes(video.size_bytes))),
         h('div', h('dt', 'Processed'), h('dd', dateTime(video.processed_at))),
-        h('div', h('dt', 'Attempts'), h('dd', String(video.attempts))),
+        h('div', h('dt', 'Attempts'), h('dd#video-attempts', String(video.attempts))),
         h('div', h('dt', 'Faces'), h('dd', String(video.detections.length),
           Object.entries(byStatus).map(([s, n]) => [' ', badge(s, `${n} ${s}`)])))),
       h('section', h('h2', 'Creators in this video'),
@@ -123,6 +123,8 @@ export async function render(main, { params }) {
             d.match_confidence !== null ? h('span.muted.small', ' ', score(d.match_confidence)) : null,
             d.match_status === 'pending' ? h('a.small.review-link', { href: '#/review' }, ' review →') : null));
       })] : null);
+    const section = main.querySelector('#faces-section');
+    if (section) section.hidden = !video.detections.length;
     polling = ['new', 'queued', 'processing'].includes(video.status);
     return true;
   }
@@ -134,7 +136,7 @@ export async function render(main, { params }) {
       h('p.muted.small', 'Each frame in which faces were found, with the faces where they were: the picture of each face ',
         'is the crop the worker kept, the outline its box (green matched or confirmed, amber waiting for review, grey unmatched). ',
         'Frames without faces are not kept.'), frames),
-    h('section', h('h2', 'Faces'), faces));
+    h('section#faces-section', h('h2', 'Faces'), faces));
   const first = await load();
   if (video) {
     main.querySelector('#crumb-video').textContent = basename(video.path);

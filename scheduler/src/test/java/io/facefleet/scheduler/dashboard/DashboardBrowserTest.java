@@ -56,6 +56,7 @@ class DashboardBrowserTest {
     private static final Duration WORK = Duration.ofSeconds(120);
     private static final Duration UI = Duration.ofSeconds(15);
     private static final String VIDEO = "obama_whcd_hk.mp4";
+    private static final String BROKEN = "notes.mp4";
 
     /** Not a @TempDir: with one test instance per class, Spring starts before JUnit would fill that in. */
     private static final Path library = temporaryFolder();
@@ -106,6 +107,7 @@ class DashboardBrowserTest {
             }
             Databases.drop(database);
             Files.deleteIfExists(library.resolve(VIDEO));
+            Files.deleteIfExists(library.resolve(BROKEN));
             Files.deleteIfExists(library);
         }
     }
@@ -183,11 +185,14 @@ class DashboardBrowserTest {
     @Order(4)
     void processesAVideoFromTheLibraryAndShowsItsFramesAndFaces() throws IOException {
         Files.copy(SchedulerApi.FIXTURES.facedata("videos/" + VIDEO), library.resolve(VIDEO));
+        Files.writeString(library.resolve(BROKEN), "this is not a video\n");
         browser.open("videos");
         browser.find("#scan-button").click();
-        String row = ".video-row[data-video-id]";
-        browser.waitFor(UI, "the video in the list", d -> !browser.findAll(row).isEmpty());
-        awaitWork("the video to be processed", () -> "done".equals(browser.find(row).getDomAttribute("data-status")));
+        browser.waitFor(UI, "the videos in the list", d -> browser.findAll(".video-row[data-video-id]").size() == 2);
+        String row = ".video-row[data-video-id='" + videoId(VIDEO) + "']";
+        String brokenRow = ".video-row[data-video-id='" + videoId(BROKEN) + "']";
+        awaitWork("the videos to be processed", () -> "done".equals(browser.find(row).getDomAttribute("data-status"))
+                && "failed".equals(browser.find(brokenRow).getDomAttribute("data-status")));
         faces = jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'").query(Integer.class)
                 .single();
         int frames = jdbc.sql("SELECT count(DISTINCT frame_timestamp) FROM video_face_detections").query(Integer.class)
@@ -195,6 +200,7 @@ class DashboardBrowserTest {
         assertThat(faces).as("Obama's faces waiting for review").isGreaterThanOrEqualTo(8);
         assertThat(jdbc.sql("SELECT count(*) FROM video_face_detections").query(Integer.class).single()).isEqualTo(faces);
         assertThat(browser.find(row).getText()).contains(VIDEO, "done", faces + " to review");
+        assertThat(browser.find(brokenRow).getText()).contains(BROKEN, "failed", "not a readable video");
         browser.screenshot("videos");
 
         browser.find(row).click();
@@ -210,6 +216,25 @@ class DashboardBrowserTest {
 
     @Test
     @Order(5)
+    void aFailedVideoShowsWhyAndCanBeRetried() {
+        long broken = videoId(BROKEN);
+        browser.open("videos?status=failed");
+        assertThat(browser.findAll(".video-row[data-video-id]")).singleElement()
+                .satisfies(row -> assertThat(row.getDomAttribute("data-video-id")).isEqualTo(Long.toString(broken)));
+        browser.find(".video-row[data-video-id]").click();
+        WebElement error = browser.waitFor(UI, "the error", d -> d.findElement(By.id("video-error")));
+        assertThat(error.getText()).contains("Processing failed", BROKEN, "not a readable video");
+        browser.screenshot("video-failed");
+
+        browser.find("#retry-button").click();
+        awaitWork("the retry", () -> jdbc.sql("SELECT attempts = 2 AND status = 'failed' FROM videos WHERE id = ?")
+                .param(broken).query(Boolean.class).single());
+        browser.waitFor(UI, "the page to show the second failure", d -> browser.find("#video-attempts").getText()
+                .equals("2") && !browser.findAll("#retry-button").isEmpty());
+    }
+
+    @Test
+    @Order(6)
     void reviewsFacesByKeyAndByButtonWithoutReloadingThePage() {
         browser.open("review");
         browser.waitFor(UI, "the first face", d -> !browser.findAll("#review-current [data-detection-id]").isEmpty());
@@ -252,9 +277,9 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theVideoIsTaggedWithTheConfirmedCreatorAndTheCreatorPageShowsTheMoments() {
-        long video = jdbc.sql("SELECT id FROM videos").query(Long.class).single();
+        long video = videoId(VIDEO);
         browser.open("videos/" + video);
         assertThat(browser.find("#video-tags").getText()).contains("Barack Obama");
         assertThat(browser.findAll("#video-faces .face-row[data-status='confirmed']")).hasSize(2);
@@ -273,7 +298,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void showsTheFleet() {
         browser.open("fleet");
         browser.waitFor(UI, "the workers", d -> !browser.findAll("#workers tr[data-alive='true']").isEmpty());
@@ -285,9 +310,9 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void everyPageFitsAPhone() {
-        long video = jdbc.sql("SELECT id FROM videos").query(Long.class).single();
+        long video = videoId(VIDEO);
         browser.open("creators");
         browser.waitFor(UI, "the creators", d -> browser.imagesLoaded("#creator-grid img"));
         browser.screenshot("creators");
@@ -335,6 +360,11 @@ class DashboardBrowserTest {
             return !cards.isEmpty() && Long.parseLong(cards.getFirst().getDomAttribute("data-detection-id")) != previous;
         });
         return current();
+    }
+
+    private long videoId(String fileName) {
+        return jdbc.sql("SELECT id FROM videos WHERE path = ?").param(library.resolve(fileName).toString())
+                .query(Long.class).single();
     }
 
     private String status(long detectionId) {
