@@ -58,7 +58,10 @@ class LibraryWatcherTest {
 
         Video queued = awaitStatus(copied, VideoStatus.QUEUED);
         assertThat(queued.sizeBytes()).isEqualTo(Files.size(OBAMA));
-        assertThat(new JobRunrJobs(jdbc).processVideo(queued.id())).singleElement()
+        // The video is marked queued just before its job is created: wait for the job, then check there is one.
+        JobRunrJobs jobs = new JobRunrJobs(jdbc);
+        Poll.until(WAIT, "the job of " + copied, () -> jobs.processVideo(queued.id()).isEmpty() ? null : Boolean.TRUE);
+        assertThat(jobs.processVideo(queued.id())).singleElement()
                 .satisfies(job -> assertThat(job.state()).isEqualTo("ENQUEUED"));
 
         Files.delete(copied);
