@@ -66,12 +66,18 @@ public class CreatorStore {
 
     public long addEmbedding(long creatorId, float[] embedding, String sourceType, String sourcePath, Long photoId,
                              Long detectionId, float[] bbox, float quality) {
+        return addEmbedding(creatorId, embedding, sourceType, sourcePath, photoId, detectionId, bbox, quality, null);
+    }
+
+    /** @param cropJpeg a small JPEG of the face for the dashboard, or null */
+    public long addEmbedding(long creatorId, float[] embedding, String sourceType, String sourcePath, Long photoId,
+                             Long detectionId, float[] bbox, float quality, byte[] cropJpeg) {
         return jdbc.sql("""
-                        INSERT INTO creator_face_embeddings
-                          (creator_id, embedding, source_type, source_path, photo_id, detection_id, bbox, quality_score)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::real[], ?) RETURNING id""")
+                        INSERT INTO creator_face_embeddings (creator_id, embedding, source_type, source_path, photo_id,
+                          detection_id, bbox, quality_score, crop_jpeg)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::real[], ?, ?) RETURNING id""")
                 .params(creatorId, Vectors.vector(embedding), sourceType, sourcePath, photoId, detectionId,
-                        Vectors.realArray(bbox), quality)
+                        Vectors.realArray(bbox), quality, cropJpeg)
                 .query(Long.class).single();
     }
 

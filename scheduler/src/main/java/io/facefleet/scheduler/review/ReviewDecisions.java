@@ -70,8 +70,9 @@ class ReviewDecisions {
                 .params(detectionId, creator).update();
         setMatch(detectionId, MatchStatus.CONFIRMED, creator, similarity);
         forgetConfirmedFace(detectionId);
-        creators.addEmbedding(creator, face.embedding(), CONFIRMED_SOURCE, face.videoPath(), null, detectionId,
-                face.bbox(), face.detScore());
+        long embedding = creators.addEmbedding(creator, face.embedding(), CONFIRMED_SOURCE, face.videoPath(), null,
+                detectionId, face.bbox(), face.detScore());
+        copyCrop(detectionId, embedding);
         tags.refreshAutoTags(face.videoId());
         UUID rematch = rematches.soon(creator);
         return new Decision(detectionId, face.videoId(), MatchStatus.CONFIRMED.db(), creator, similarity, rematch);
@@ -137,6 +138,14 @@ class ReviewDecisions {
                         UPDATE video_face_detections SET match_status = ?, matched_creator_id = ?, match_confidence = ?
                         WHERE id = ?""")
                 .params(status.db(), creatorId, confidence, detectionId).update();
+    }
+
+    /** The face's crop goes with it into the creator's faces: reprocessing the video later replaces the face. */
+    private void copyCrop(long detectionId, long embeddingId) {
+        jdbc.sql("""
+                        UPDATE creator_face_embeddings
+                        SET crop_jpeg = (SELECT crop_jpeg FROM video_face_detections WHERE id = ?) WHERE id = ?""")
+                .params(detectionId, embeddingId).update();
     }
 
     /** A face confirmed before and now decided otherwise no longer stands for its old creator. */

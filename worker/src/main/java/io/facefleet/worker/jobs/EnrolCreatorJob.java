@@ -9,12 +9,12 @@ import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchingLock;
 import io.facefleet.worker.face.DetectedFace;
 import io.facefleet.worker.face.Face;
+import io.facefleet.worker.face.FaceCrops;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.ImageDecoder;
 import io.facefleet.worker.face.ImageRejectedException;
 import io.facefleet.worker.face.StageTimings;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +31,7 @@ import java.util.Optional;
 @Component
 public class EnrolCreatorJob implements EnrolCreatorHandler {
 
-    private record Enrolment(CreatorPhoto photo, Face face) {
+    private record Enrolment(CreatorPhoto photo, Face face, byte[] cropJpeg) {
     }
 
     private final CreatorStore creators;
@@ -52,7 +52,6 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
     }
 
     @Override
-    @Job(name = "Enrol creator %0", retries = 3)
     public void run(EnrolCreatorRequest request) {
         long creatorId = request.creatorId();
         if (creators.find(creatorId).isEmpty()) {
@@ -63,7 +62,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
         List<Enrolment> enrolments = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (CreatorPhoto photo : photos) {
-            bestFace(photo).ifPresentOrElse(face -> enrolments.add(new Enrolment(photo, face)), () -> {
+            enrolment(photo).ifPresentOrElse(enrolments::add, () -> {
                 String reason = "No face found in " + photo.fileName();
                 creators.markPhoto(photo.id(), "no_face", reason);
                 failures.add(reason);
@@ -79,7 +78,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
             for (Enrolment e : enrolments) {
                 DetectedFace d = e.face().detection();
                 creators.addEmbedding(creatorId, e.face().embedding(), "photo", e.photo().fileName(), e.photo().id(),
-                        null, new float[]{d.x1(), d.y1(), d.x2(), d.y2()}, d.score());
+                        null, new float[]{d.x1(), d.y1(), d.x2(), d.y2()}, d.score(), e.cropJpeg());
                 creators.markPhoto(e.photo().id(), "enrolled", null);
             }
         });
@@ -88,9 +87,11 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
         }
     }
 
-    private Optional<Face> bestFace(CreatorPhoto photo) {
+    /** The photo's most prominent face with its crop for the dashboard; empty when it shows none. */
+    private Optional<Enrolment> enrolment(CreatorPhoto photo) {
         try (Mat image = decoder.decode(creators.photoContent(photo.id()))) {
-            return engine.mostProminent(image, StageTimings.NONE);
+            return engine.mostProminent(image, StageTimings.NONE)
+                    .map(face -> new Enrolment(photo, face, FaceCrops.jpeg(image, face.detection())));
         } catch (ImageRejectedException e) {
             return Optional.empty();
         }

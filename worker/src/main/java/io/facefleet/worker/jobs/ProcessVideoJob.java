@@ -8,7 +8,6 @@ import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.worker.video.UnreadableVideoException;
-import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,6 @@ public class ProcessVideoJob implements ProcessVideoHandler {
     }
 
     @Override
-    @Job(name = "Process video %0", retries = 3)
     public void run(ProcessVideoRequest request) {
         long videoId = request.videoId();
         Optional<Video> video = videos.find(videoId);

@@ -8,7 +8,6 @@ import io.facefleet.common.store.DetectionCandidate;
 import io.facefleet.common.store.DetectionStore;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.TagStore;
-import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,9 +20,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * After a creator is enrolled: the pending and unmatched faces near any of the creator's embeddings (found with
- * the HNSW index, not by comparing every face) are given to the creator where it beats their current match, and
- * their videos are re-tagged. Serialised across the fleet by {@link RematchLock}.
+ * After a creator is enrolled: the faces no person has decided on (matched automatically, pending or unmatched)
+ * near any of the creator's embeddings (found with the HNSW index, not by comparing every face) are given to the
+ * creator where it beats their current match, and their videos are re-tagged, so each face ends with its nearest
+ * creator whatever order creators were enrolled and videos processed in. Serialised across the fleet by
+ * {@link RematchLock}.
  */
 @Component
 public class RematchCreatorJob implements RematchCreatorHandler {
@@ -49,7 +50,6 @@ public class RematchCreatorJob implements RematchCreatorHandler {
     }
 
     @Override
-    @Job(name = "Rematch pending faces for creator %0", retries = 5)
     public void run(RematchCreatorRequest request) {
         long creatorId = request.creatorId();
         int improved = lock.run("Rematch for creator " + creatorId, () -> rematch(creatorId));

@@ -2,6 +2,7 @@ package io.facefleet.worker.jobs;
 
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.worker.face.Face;
+import io.facefleet.worker.face.FaceCrops;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.StageTimings;
 import io.facefleet.worker.matching.VideoFace;
@@ -65,7 +66,8 @@ public class VideoFaceFinder {
         for (int i = 0; i < batch.size(); i++) {
             for (Face face : found.get(i)) {
                 if (face.detection().score() >= config.minDetScore() && face.detection().width() >= config.minFaceSize()) {
-                    faces.add(new VideoFace(batch.get(i).timestampSeconds(), face));
+                    faces.add(new VideoFace(batch.get(i).timestampSeconds(), face,
+                            FaceCrops.jpeg(images.get(i), face.detection())));
                 }
             }
         }

@@ -32,6 +32,7 @@ public class FaceMatcher {
                 d.score(), d.landmarks(),
                 best.map(CreatorMatch::creatorId).orElse(null),
                 best.map(CreatorMatch::similarity).orElse(null),
-                best.map(m -> config.statusFor(m.similarity())).orElse(MatchStatus.UNMATCHED));
+                best.map(m -> config.statusFor(m.similarity())).orElse(MatchStatus.UNMATCHED),
+                videoFace.cropJpeg());
     }
 }

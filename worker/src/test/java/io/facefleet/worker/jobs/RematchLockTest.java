@@ -2,6 +2,8 @@ package io.facefleet.worker.jobs;
 
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.jobs.RematchCreatorRequest;
+import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.worker.WorkerApplication;
 import io.facefleet.worker.support.FreshDatabase;
@@ -9,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rematches are serialised by the Redis lock: while one holds it, another waits, then runs. */
+/**
+ * Rematches are serialised by the Redis lock: while one holds it, another waits, then runs. And a reviewer's
+ * rejection committed while a rematch is under way is honoured by it.
+ */
 @SpringBootTest(classes = WorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"facefleet.model-pack=dev-512", "jobrunr.background-job-server.worker-count=2"})
 @Import(PipelineFixture.class)
@@ -42,13 +49,32 @@ class RematchLockTest {
     @Autowired
     RematchCreatorJob rematch;
 
+    @Autowired
+    DetectionStore detections;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static Long video;
+    private static Long obama;
+
+    /** Obama's video, processed, and Obama enrolled (which tags it); once for both tests. */
+    private synchronized void obamaTagged() {
+        if (video == null) {
+            video = fixture.queueVideo("videos/obama_whcd_hk.mp4");
+            fixture.awaitVideo(video, VideoStatus.DONE);
+            obama = fixture.enrol("Barack Obama", "photos/Barack_Obama/fr_obama2.jpg");
+            fixture.awaitEnrolled(obama);
+        }
+        assertThat(fixture.tagsOf(video)).containsExactly("Barack Obama");
+    }
+
     @Test
     void aSecondRematchWaitsForTheFirstAndThenTagsTheVideo() throws Exception {
-        long video = fixture.queueVideo("videos/obama_whcd_hk.mp4");
-        fixture.awaitVideo(video, VideoStatus.DONE);
-        long obama = fixture.enrol("Barack Obama", "photos/Barack_Obama/fr_obama2.jpg");
-        fixture.awaitEnrolled(obama);
-        assertThat(fixture.tagsOf(video)).containsExactly("Barack Obama");
+        obamaTagged();
 
         // A first rematch holds the lock (on another thread, as another worker would) ...
         CountDownLatch holding = new CountDownLatch(1);
@@ -79,6 +105,41 @@ class RematchLockTest {
         assertThat(secondEnded).isGreaterThan(firstEnded);
         assertThat(lock.isHeld()).isFalse();
         assertThat(fixture.tagsOf(video)).containsExactly("Barack Obama");
+    }
+
+    @Test
+    void aRejectionCommittedWhileARematchWaitsForTheFaceIsHonoured() throws Exception {
+        obamaTagged();
+        long face = jdbc.sql("""
+                        SELECT id FROM video_face_detections WHERE video_id = ? AND matched_creator_id = ?
+                        ORDER BY match_confidence DESC LIMIT 1""")
+                .params(video, obama).query(Long.class).single();
+
+        // A reviewer rejects Obama for the face, as ReviewDecisions does: the row stays locked until they commit ...
+        CountDownLatch rowLocked = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> reviewer = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            jdbc.sql("SELECT id FROM video_face_detections WHERE id = ? FOR UPDATE").param(face).query(Long.class).single();
+            jdbc.sql("INSERT INTO detection_rejections (detection_id, creator_id) VALUES (?, ?)").params(face, obama).update();
+            jdbc.sql("""
+                            UPDATE video_face_detections SET match_status = 'unmatched', matched_creator_id = NULL,
+                              match_confidence = NULL WHERE id = ?""").param(face).update();
+            rowLocked.countDown();
+            await(commit);
+        }));
+        assertThat(rowLocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // ... while a rematch for Obama, which found the face before the rejection, offers it to him again.
+        CompletableFuture<Boolean> rematching = CompletableFuture.supplyAsync(() -> transactions.execute(tx ->
+                detections.improveMatch(face, obama, 0.99f, MatchStatus.MATCHED)));
+        Thread.sleep(1000);
+        assertThat(rematching).as("the rematch waits for the reviewer's transaction").isNotDone();
+        commit.countDown();
+        reviewer.get(10, TimeUnit.SECONDS);
+
+        assertThat(rematching.get(10, TimeUnit.SECONDS)).as("the rematch gave the face back to Obama").isFalse();
+        assertThat(jdbc.sql("SELECT match_status FROM video_face_detections WHERE id = ?").param(face)
+                .query(String.class).single()).isEqualTo("unmatched");
     }
 
     private static void await(CountDownLatch latch) {

@@ -1,0 +1,61 @@
+// The scheduler's REST API, answered as JSON; errors carry the API's own message ({"error": "..."}).
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export async function api(path, { method = 'GET', json, form } = {}) {
+  const init = { method, headers: { Accept: 'application/json' } };
+  if (json !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  } else if (form) {
+    init.body = form;
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, 'The scheduler cannot be reached: ' + e.message);
+  }
+  if (response.status === 204) {
+    return null;
+  }
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, (body && body.error) || text || response.statusText);
+  }
+  return body;
+}
+
+export const get = (path) => api(path);
+export const post = (path, json) => api(path, { method: 'POST', json });
+export const put = (path, json) => api(path, { method: 'PUT', json });
+export const patch = (path, json) => api(path, { method: 'PATCH', json });
+export const del = (path) => api(path, { method: 'DELETE' });
+
+export const detectionCrop = (id) => `/api/detections/${id}/crop.jpg`;
+export const creatorFaceCrop = (creatorId, faceId) => `/api/creators/${creatorId}/faces/${faceId}/crop.jpg`;
+export const photoImage = (creatorId, photoId) => `/api/creators/${creatorId}/photos/${photoId}/image`;
+
+/** Every creator's first few enrolled faces with a crop: Map creator id -> [face]. */
+export async function referenceFaces(perCreator = 3) {
+  const faces = await get(`/api/creators/faces?per_creator=${perCreator}`);
+  const byCreator = new Map();
+  for (const face of faces) {
+    if (!byCreator.has(face.creator_id)) {
+      byCreator.set(face.creator_id, []);
+    }
+    byCreator.get(face.creator_id).push(face);
+  }
+  return byCreator;
+}

@@ -1,0 +1,156 @@
+// The review queue: pending faces, largest and most confident first, each beside its candidate's reference faces.
+// Confirm (C), not this person (R), assign to another creator (A), previous / next (← →); no page reload.
+
+import { get, post, detectionCrop, creatorFaceCrop, referenceFaces } from '../api.js';
+import { h, fill, errorBox, basename, time, score, toast, cropImage } from '../dom.js';
+import { refreshReviewCount } from '../shell.js';
+
+const LIMIT = 50;
+
+export async function render(main) {
+  let items = [];
+  let index = 0;
+  let creators = [];
+  let faces = new Map();
+  let busy = false;
+
+  const count = h('span.count#review-count');
+  const card = h('div#review-current');
+  const strip = h('div.queue-strip#review-strip');
+  const log = h('ul.decision-log#decision-log');
+
+  const refs = (creatorId, size = 'md') => {
+    const own = faces.get(creatorId) || [];
+    return own.length
+      ? own.map((f) => cropImage(creatorFaceCrop(creatorId, f.id), { size }))
+      : h('span.muted.small', 'no reference faces');
+  };
+
+  const load = async () => {
+    [items, creators, faces] = await Promise.all([get(`/api/review?limit=${LIMIT}`), get('/api/creators'), referenceFaces(4)]);
+    index = Math.min(index, Math.max(0, items.length - 1));
+    draw();
+  };
+
+  const decide = async (action, creatorId) => {
+    const item = items[index];
+    if (!item || busy) return;
+    busy = true;
+    card.classList.add('deciding');
+    try {
+      const body = creatorId ? { creator_id: creatorId } : undefined;
+      const decision = await post(`/api/review/${item.detection_id}/${action}`, body);
+      const who = (id) => (creators.find((c) => c.id === id) || {}).name || 'creator ' + id;
+      const message = action === 'reject'
+        ? `Not ${item.current ? item.current.name : 'them'}` + (decision.match_status === 'pending'
+          ? ` — now suggested as ${who(decision.creator_id)}` : ' — left unmatched')
+        : `${action === 'assign' ? 'Assigned to' : 'Confirmed as'} ${who(decision.creator_id)}`;
+      log.prepend(h('li', h('img', { src: detectionCrop(item.detection_id), alt: '' }), message));
+      while (log.children.length > 6) log.lastChild.remove();
+      toast(message);
+      await load();
+      refreshReviewCount();
+    } catch (err) {
+      toast(err.message, 'error');
+      await load().catch(() => {});
+    } finally {
+      busy = false;
+      card.classList.remove('deciding');
+    }
+  };
+
+  const move = (step) => {
+    if (!items.length) return;
+    index = (index + step + items.length) % items.length;
+    draw();
+  };
+
+  function draw() {
+    count.textContent = items.length >= LIMIT ? LIMIT + '+' : String(items.length);
+    if (!items.length) {
+      fill(card, h('div.card.empty-queue', h('p.big', 'Nothing to review.'),
+        h('p.muted', 'Faces whose best match lies between the match threshold and the auto-tag threshold wait here ',
+          'for a person to decide. ', h('a', { href: '#/settings' }, 'Thresholds'), ' · ', h('a', { href: '#/videos' }, 'Videos'))));
+      fill(strip);
+      return;
+    }
+    const item = items[index];
+    const [x1, y1, x2, y2] = item.bbox;
+    const current = item.current;
+    const others = item.candidates.filter((c) => !current || c.creator_id !== current.creator_id);
+    const assign = h('select#assign-select', { 'aria-label': 'Assign to creator' },
+      h('option', { value: '' }, 'Someone else…'),
+      item.candidates.map((c) => h('option', { value: String(c.creator_id) }, `${c.name} (${score(c.similarity)})`)),
+      h('option', { disabled: true }, '──────────'),
+      creators.filter((c) => !item.candidates.some((k) => k.creator_id === c.id))
+        .map((c) => h('option', { value: String(c.id) }, c.name)));
+    assign.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && assign.value) {
+        e.preventDefault();
+        decide('assign', Number(assign.value));
+      } else if (e.key === 'Escape') {
+        assign.blur();
+      }
+    });
+    const assignButton = h('button#assign-button', { type: 'button',
+      onclick: () => (assign.value ? decide('assign', Number(assign.value)) : assign.focus()) }, 'Assign ', h('kbd', 'A'));
+
+    fill(card, h('div.review-card.card', { dataset: { detectionId: String(item.detection_id) } },
+      h('div.review-face',
+        h('img.face-large', { src: detectionCrop(item.detection_id), alt: 'Face to review' }),
+        h('div.small.muted', h('a', { href: `#/videos/${item.video_id}` }, basename(item.video_path)), ' at ',
+          time(item.frame_timestamp)),
+        h('div.small.muted', `${Math.round(x2 - x1)}×${Math.round(y2 - y1)} px · detector ${score(item.det_score)}`),
+        h('div.small.muted', `${index + 1} of ${items.length}`)),
+      h('div.review-candidate',
+        current
+          ? [h('h2#candidate-name', 'Is this ', h('a', { href: `#/creators/${current.creator_id}` }, current.name), '?'),
+            h('div.similarity', h('span', 'similarity ', h('strong', score(current.similarity))),
+              h('div.meter', h('div', { style: { width: Math.max(0, Math.min(100, current.similarity * 100)) + '%' } }))),
+            h('div.face-strip.ref-faces', refs(current.creator_id, 'lg'))]
+          : h('h2', 'Who is this?'),
+        h('div.actions.decide',
+          h('button.primary.confirm#confirm-button', { type: 'button', disabled: !current, onclick: () => decide('confirm') },
+            '✓ Confirm ', h('kbd', 'C')),
+          h('button.danger#reject-button', { type: 'button', disabled: !current, onclick: () => decide('reject') },
+            '✗ Not this person ', h('kbd', 'R'))),
+        h('div.assign', assign, assignButton),
+        others.length ? h('div.others', h('h3', 'Other candidates'), others.map((c) => h('div.other-candidate',
+          h('div', h('strong', c.name), h('span.muted.small', ' ', score(c.similarity))),
+          h('div.face-strip', refs(c.creator_id, 'sm')),
+          h('button.small-button', { type: 'button', onclick: () => decide('assign', c.creator_id) }, 'This one')))) : null)));
+
+    fill(strip, items.map((it, i) => h('button.strip-item', { type: 'button', class: i === index ? 'current' : '',
+      title: it.current ? `${it.current.name}? ${score(it.current.similarity)}` : 'unknown',
+      onclick: () => { index = i; draw(); } }, h('img', { src: detectionCrop(it.detection_id), alt: '', loading: 'lazy' }))));
+  }
+
+  const onKey = (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
+    const key = e.key.toLowerCase();
+    if (key === 'c') decide('confirm');
+    else if (key === 'r') decide('reject');
+    else if (key === 'a') {
+      const select = document.getElementById('assign-select');
+      if (select) select.focus();
+    } else if (key === 'arrowright' || key === 'j') move(1);
+    else if (key === 'arrowleft' || key === 'k') move(-1);
+    else return;
+    e.preventDefault();
+  };
+  document.addEventListener('keydown', onKey);
+
+  fill(main,
+    h('div.page-head', h('h1', 'Review ', count),
+      h('p.keys.small.muted', h('kbd', 'C'), ' confirm · ', h('kbd', 'R'), ' not this person · ', h('kbd', 'A'),
+        ' assign · ', h('kbd', '←'), h('kbd', '→'), ' previous / next')),
+    card, strip, h('section.review-log', h('h3', 'Just decided'), log));
+  try {
+    await load();
+  } catch (err) {
+    fill(card, errorBox(err.message));
+  }
+  return () => document.removeEventListener('keydown', onKey);
+}

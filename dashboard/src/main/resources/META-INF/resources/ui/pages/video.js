@@ -1,0 +1,148 @@
+// One video: its tags, the sampled frames in which faces were found (each face's crop where it was in the frame),
+// every face with its box, score, match and confidence, and reprocess / retry.
+
+import { get, post, detectionCrop } from '../api.js';
+import { h, fill, errorBox, badge, basename, dirname, time, score, bytes, dateTime, plural, toast, cropImage } from '../dom.js';
+import { every } from '../shell.js';
+
+/** The worker's crop: the box enlarged by 30 % around its centre, cut to the frame. */
+function cropBox([x1, y1, x2, y2], width, height) {
+  const cx = (x1 + x2) / 2, cy = (y1 + y2) / 2, hw = (x2 - x1) * 0.65, hh = (y2 - y1) * 0.65;
+  return [Math.max(0, cx - hw), Math.max(0, cy - hh), Math.min(width, cx + hw), Math.min(height, cy + hh)];
+}
+
+const pct = (value, whole) => (100 * value / whole).toFixed(3) + '%';
+
+function frame(video, time0, faces, select) {
+  const { width, height } = video;
+  const canvas = h('div.frame-canvas', { style: { aspectRatio: `${width} / ${height}` } });
+  for (const f of faces) {
+    const [cx1, cy1, cx2, cy2] = cropBox(f.bbox, width, height);
+    canvas.append(h('img.frame-crop', { src: detectionCrop(f.id), alt: '', loading: 'lazy',
+      style: { left: pct(cx1, width), top: pct(cy1, height), width: pct(cx2 - cx1, width), height: pct(cy2 - cy1, height) },
+      onerror: (e) => e.target.remove() }));
+    const [x1, y1, x2, y2] = f.bbox;
+    canvas.append(h('button.frame-box', { type: 'button', class: 'box-' + f.match_status,
+      title: `${f.matched_creator_name || 'unknown'} (${f.match_status}, ${score(f.match_confidence)})`,
+      style: { left: pct(Math.max(0, x1), width), top: pct(Math.max(0, y1), height),
+        width: pct(Math.min(width, x2) - Math.max(0, x1), width), height: pct(Math.min(height, y2) - Math.max(0, y1), height) },
+      onclick: () => select(f.id) }));
+  }
+  return h('figure.frame', { dataset: { time: String(time0) } }, canvas,
+    h('figcaption.small', h('strong', time(time0)), ' · ', plural(faces.length, 'face')));
+}
+
+export async function render(main, { params }) {
+  const id = Number(params[0]);
+  let video;
+  let polling = false;
+
+  const head = h('div');
+  const frames = h('div.frames#video-frames');
+  const faces = h('div.face-table#video-faces');
+
+  const select = (faceId) => {
+    faces.querySelectorAll('.selected').forEach((r) => r.classList.remove('selected'));
+    const row = faces.querySelector(`[data-detection-id="${faceId}"]`);
+    if (row) {
+      row.classList.add('selected');
+      row.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    }
+  };
+
+  const requeue = async (label) => {
+    try {
+      await post(`/api/videos/${id}/reprocess`);
+      toast(`${basename(video.path)} queued${label === 'Retry' ? ' again' : ' for processing'}`);
+      await load();
+    } catch (err) {
+      toast(err.message, 'error');
+    }
+  };
+
+  async function load() {
+    try {
+      video = await get(`/api/videos/${id}`);
+    } catch (err) {
+      fill(main, h('p.crumbs', h('a', { href: '#/videos' }, 'Videos')), h('h1', 'Video ' + id), errorBox(err.message));
+      return false;
+    }
+    document.title = basename(video.path) + ' · Facefleet';
+    const byStatus = {};
+    video.detections.forEach((d) => { byStatus[d.match_status] = (byStatus[d.match_status] || 0) + 1; });
+    fill(head,
+      h('div.page-head',
+        h('div', h('h1#video-title', basename(video.path), ' ', badge(video.status)), h('p.muted.small.path', video.path)),
+        h('div.actions',
+          video.status === 'failed'
+            ? h('button.primary#retry-button', { type: 'button', onclick: () => requeue('Retry') }, 'Retry')
+            : null,
+          h('button#reprocess-button', { type: 'button', onclick: () => requeue('Reprocess'),
+            disabled: video.status === 'missing' }, 'Reprocess'))),
+      video.error ? errorBox([h('strong', video.status === 'failed' ? 'Processing failed: ' : 'Last error: '), video.error],
+        'video-error') : null,
+      h('dl.facts',
+        h('div', h('dt', 'Length'), h('dd', time(video.duration_seconds))),
+        h('div', h('dt', 'Frame'), h('dd', video.width ? `${video.width}×${video.height}` : '–',
+          video.fps ? ` @ ${Number(video.fps).toFixed(2)} fps` : '')),
+        h('div', h('dt', 'Size'), h('dd', bytes(video.size_bytes))),
+        h('div', h('dt', 'Processed'), h('dd', dateTime(video.processed_at))),
+        h('div', h('dt', 'Attempts'), h('dd#video-attempts', String(video.attempts))),
+        h('div', h('dt', 'Faces'), h('dd', String(video.detections.length),
+          Object.entries(byStatus).map(([s, n]) => [' ', badge(s, `${n} ${s}`)])))),
+      h('section', h('h2', 'Creators in this video'),
+        h('div.tags#video-tags', video.tags.length
+          ? video.tags.map((t) => h('a.tag.tag-large', { href: `#/creators/${t.creator_id}`, dataset: { creatorId: String(t.creator_id) } },
+            t.name, h('span.tag-score', score(t.confidence)), h('span.muted.small', ' from ', time(t.first_seen_seconds),
+              t.source === 'manual' ? ' (by hand)' : '')))
+          : h('span.muted', video.status === 'done' ? 'Nobody tagged yet.' : 'Not processed yet.'))));
+
+    const times = [...new Set(video.detections.map((d) => d.frame_timestamp))];
+    if (!video.detections.length) {
+      fill(frames, h('p.empty', video.status === 'done' ? 'No faces were found in the sampled frames.' : 'No frames sampled yet.'));
+    } else if (video.width && video.height) {
+      fill(frames, times.map((t) => frame(video, t, video.detections.filter((d) => d.frame_timestamp === t), select)));
+    } else {
+      fill(frames, times.map((t) => h('figure.frame', h('div.face-strip', video.detections.filter((d) => d.frame_timestamp === t)
+        .map((d) => cropImage(detectionCrop(d.id)))), h('figcaption.small', time(t)))));
+    }
+
+    fill(faces,
+      video.detections.length ? [h('div.face-row.head', h('span', 'Face'), h('span', 'Time'), h('span', 'Box'), h('span', 'Score'),
+        h('span', 'Match')),
+      video.detections.map((d) => {
+        const [x1, y1, x2, y2] = d.bbox;
+        return h('div.face-row', { dataset: { detectionId: String(d.id), status: d.match_status } },
+          cropImage(detectionCrop(d.id), { size: 'md' }),
+          h('span', time(d.frame_timestamp)),
+          h('span.small.mono', `${Math.round(x1)},${Math.round(y1)} – ${Math.round(x2)},${Math.round(y2)}`,
+            h('br'), h('span.muted', `${Math.round(x2 - x1)}×${Math.round(y2 - y1)} px`)),
+          h('span', score(d.det_score)),
+          h('span', badge(d.match_status), ' ',
+            d.matched_creator_id ? h('a', { href: `#/creators/${d.matched_creator_id}` }, d.matched_creator_name) : null,
+            d.match_confidence !== null ? h('span.muted.small', ' ', score(d.match_confidence)) : null,
+            d.match_status === 'pending' ? h('a.small.review-link', { href: '#/review' }, ' review →') : null));
+      })] : null);
+    const section = main.querySelector('#faces-section');
+    if (section) section.hidden = !video.detections.length;
+    polling = ['new', 'queued', 'processing'].includes(video.status);
+    return true;
+  }
+
+  fill(main,
+    h('p.crumbs', h('a', { href: '#/videos' }, 'Videos'), ' › ', h('span#crumb-video', 'video ' + id)),
+    head,
+    h('section', h('h2', 'Sampled frames with faces'),
+      h('p.muted.small', 'Each frame in which faces were found, with the faces where they were: the picture of each face ',
+        'is the crop the worker kept, the outline its box (green matched or confirmed, amber waiting for review, grey unmatched). ',
+        'Frames without faces are not kept.'), frames),
+    h('section#faces-section', h('h2', 'Faces'), faces));
+  const first = await load();
+  if (video) {
+    main.querySelector('#crumb-video').textContent = basename(video.path);
+  }
+  if (first === false) return undefined;
+  return every(2000, async () => {
+    if (polling) await load();
+  });
+}

@@ -1,0 +1,106 @@
+// Videos: filter by status, creator and pending faces; each with its tags. Scan the library, retry failed videos.
+
+import { get, post } from '../api.js';
+import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast } from '../dom.js';
+import { every } from '../shell.js';
+
+const STATUSES = ['new', 'queued', 'processing', 'done', 'failed', 'missing'];
+const PAGE = 100;
+
+export async function render(main, { query }) {
+  const status = h('select#filter-status', { 'aria-label': 'Status' },
+    h('option', { value: '' }, 'Any status'), STATUSES.map((s) => h('option', { value: s }, s)));
+  const creator = h('select#filter-creator', { 'aria-label': 'Creator' }, h('option', { value: '' }, 'Any creator'));
+  const pending = h('input#filter-pending', { type: 'checkbox' });
+  const list = h('div.video-table#video-list');
+  const more = h('button#more-videos', { type: 'button', hidden: true }, 'Show more');
+  const summary = h('span.count#video-count');
+  let limit = PAGE;
+
+  status.value = query.get('status') || '';
+  pending.checked = query.get('pending') === '1';
+  const creators = await get('/api/creators').catch(() => []);
+  creators.forEach((c) => creator.append(h('option', { value: String(c.id) }, c.name)));
+  creator.value = query.get('creator') || '';
+
+  const setFilters = () => {
+    const q = new URLSearchParams();
+    if (status.value) q.set('status', status.value);
+    if (creator.value) q.set('creator', creator.value);
+    if (pending.checked) q.set('pending', '1');
+    const hash = '#/videos' + (q.toString() ? '?' + q : '');
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+    limit = PAGE;
+    return load();
+  };
+  [status, creator, pending].forEach((el) => el.addEventListener('change', setFilters));
+
+  const scan = h('button#scan-button', { type: 'button' }, 'Scan library now');
+  scan.addEventListener('click', async () => {
+    scan.disabled = true;
+    try {
+      const counts = await post('/api/library/scan');
+      toast(`Scanned: ${counts.new} new, ${counts.changed} changed, ${counts.missing} missing`);
+      await load();
+    } catch (err) {
+      toast(err.message, 'error');
+    } finally {
+      scan.disabled = false;
+    }
+  });
+  const retry = h('button#retry-failed-button', { type: 'button' }, 'Retry failed videos');
+  retry.addEventListener('click', async () => {
+    try {
+      const retried = await post('/api/videos/retry-failed');
+      toast(retried.count ? `${plural(retried.count, 'failed video')} queued again` : 'No failed videos');
+      await load();
+    } catch (err) {
+      toast(err.message, 'error');
+    }
+  });
+  more.addEventListener('click', () => { limit += PAGE; load(); });
+
+  let busy = false;
+  async function load() {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (status.value) q.set('status', status.value);
+    if (creator.value) q.set('creator', creator.value);
+    if (pending.checked) q.set('pending', 'true');
+    let videos;
+    try {
+      videos = await get('/api/videos?' + q);
+    } catch (err) {
+      fill(list, errorBox(err.message));
+      return;
+    }
+    busy = videos.some((v) => v.status === 'queued' || v.status === 'processing');
+    summary.textContent = videos.length >= limit ? limit + '+' : String(videos.length);
+    more.hidden = videos.length < limit;
+    if (!videos.length) {
+      fill(list, h('p.empty', status.value || creator.value || pending.checked
+        ? 'No video matches these filters.'
+        : 'No videos yet. Videos appear here once the scheduler finds them in the library folders.'));
+      return;
+    }
+    fill(list,
+      h('div.video-row.head', h('span', 'Video'), h('span', 'Status'), h('span', 'Length'), h('span', 'Faces'),
+        h('span', 'Creators')),
+      videos.map((v) => h('a.video-row', { href: `#/videos/${v.id}`, dataset: { videoId: String(v.id), status: v.status } },
+        h('span.video-name', h('strong', basename(v.path)), h('span.muted.small', dirname(v.path)),
+          v.error ? h('span.error-text.small', v.error) : null),
+        h('span', badge(v.status)),
+        h('span.small', time(v.duration_seconds)),
+        h('span.small', v.face_count, v.pending_face_count
+          ? h('span.badge.status-pending', { title: 'faces waiting for review' }, v.pending_face_count, ' to review') : null),
+        h('span.tags', v.tags.length ? v.tags.map((t) => h('span.tag', { dataset: { creatorId: String(t.creator_id) } },
+          t.name, h('span.tag-score', score(t.confidence)))) : h('span.muted.small', '–')))));
+  }
+
+  fill(main,
+    h('div.page-head', h('h1', 'Videos ', summary), h('div.actions', scan, retry)),
+    h('div.filters.card', status, creator, h('label.check', pending, ' Faces to review')),
+    list, more);
+  await load();
+  const stop = every(4000, async () => { if (busy) await load(); });
+  return stop;
+}

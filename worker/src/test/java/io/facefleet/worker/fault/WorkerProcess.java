@@ -1,0 +1,188 @@
+package io.facefleet.worker.fault;
+
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.worker.jobs.PipelineFixture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A worker started from the packaged jar as a process of its own, as on a worker host:
+ * {@code java -jar facefleet-worker.jar worker --port P --jobs N}, configured by the FACEFLEET_* environment, with a
+ * JobRunr server name of its own so the test can tell which worker holds a job. The test can kill it (SIGKILL),
+ * freeze it (SIGSTOP) and thaw it (SIGCONT); {@link #close()} always leaves no process behind.
+ */
+final class WorkerProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private volatile boolean frozen;
+
+    private WorkerProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("facefleet.worker.jar", "target/facefleet-worker.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No worker jar at " + jar + ": these tests run in 'mvn verify', after package");
+        }
+        return jar;
+    }
+
+    /**
+     * @param name      the JobRunr server name ({@code jobrunr.background-job-server.name})
+     * @param extraArgs more Spring Boot settings, e.g. {@code --jobrunr.jobs.retry-back-off-time-seed=1}
+     */
+    static WorkerProcess start(String name, DatabaseSettings db, int redisPort, int jobs, List<String> extraArgs) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.add("-Xmx1g");
+        command.addAll(List.of("-jar", jar().toString(), "worker", "--port", Integer.toString(Ports.free()),
+                "--jobs", Integer.toString(jobs), "--jobrunr.background-job-server.name=" + name));
+        command.addAll(extraArgs);
+        Path log = FaultLogs.file("worker-" + name);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("FACEFLEET_DB_HOST", db.host());
+        builder.environment().put("FACEFLEET_DB_PORT", Integer.toString(db.port()));
+        builder.environment().put("FACEFLEET_DB_USER", db.user());
+        builder.environment().put("FACEFLEET_DB_PASSWORD", db.password());
+        builder.environment().put("FACEFLEET_DB_NAME", db.database());
+        builder.environment().put("FACEFLEET_REDIS_HOST", "127.0.0.1");
+        builder.environment().put("FACEFLEET_REDIS_PORT", Integer.toString(redisPort));
+        builder.environment().put("FACEFLEET_MODEL_PACK", "dev-512");
+        builder.environment().put("FACEFLEET_FIXTURES", PipelineFixture.FIXTURES.root().toString());
+        builder.environment().remove("FACEFLEET_WORKER_COUNT");
+        try {
+            return new WorkerProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path logFile() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Fails with the end of the worker's log when it has exited. */
+    void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Worker " + name + " exited with code " + process.exitValue()
+                    + ". End of " + log + ":\n" + tail(40));
+        }
+    }
+
+    /** SIGKILL, as a crash or a pulled plug: no shutdown hook, no last heartbeat. Returns once it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** SIGSTOP: the process keeps its sockets but sends nothing, as if its network link were down. */
+    void freeze() {
+        Commands.signal(process.pid(), "STOP");
+        frozen = true;
+    }
+
+    /** SIGCONT: it runs on from where it stopped, unaware that time has passed. */
+    void thaw() {
+        Commands.signal(process.pid(), "CONT");
+        frozen = false;
+    }
+
+    /**
+     * Whether one of its threads, virtual ones included, is inside a method of {@code type} now: a thread dump
+     * taken with jcmd (Thread.dump_to_file, which unlike Thread.print lists virtual threads, where JobRunr runs jobs).
+     */
+    boolean isRunning(Class<?> type) {
+        Path dump = FaultLogs.file("threads-" + name);
+        Commands.run(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "Thread.dump_to_file", "-format=text", dump.toString()), 120);
+        try {
+            String threads = Files.readString(dump);
+            Files.delete(dump);
+            return threads.contains(type.getName() + ".");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM (a graceful Spring shutdown) and, when that takes over 30 s or the worker is frozen, SIGKILL. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        if (frozen) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Worker " + name + " (pid " + process.pid() + ") did not exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
+    }
+}
