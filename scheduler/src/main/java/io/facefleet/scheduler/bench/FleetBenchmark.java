@@ -26,9 +26,27 @@ import java.util.List;
  */
 final class FleetBenchmark {
 
+    /**
+     * @param pickupSeconds      mean latency of the first job each idle worker took: how long an idle fleet takes to
+     *                           notice new work (JobRunr's poll)
+     * @param idleSecondsPerJob  the workers' time outside any job, per job: (workers × wall − Σ in-job) / videos,
+     *                           JobRunr's share (polls, state changes) plus the uneven end of the run
+     */
     record Result(int workers, int videos, double wallSeconds, double videosPerHour, double meanLatencySeconds,
-                  double meanProcessSeconds, int failed) {
+                  double pickupSeconds, double meanProcessSeconds, double idleSecondsPerJob, int failed,
+                  Load load) {
     }
+
+    /**
+     * What the fleet asks of PostgreSQL: transactions per second per idle worker (JobRunr's polls and heartbeats),
+     * and per video processed, transactions and rows written (JobRunr's state changes and the results), the idle
+     * share and the benchmark's own queries taken out.
+     */
+    record Load(double idleCommitsPerSecondPerWorker, double commitsPerVideo, double rowsPerVideo) {
+    }
+
+    /** Long enough for several polls of every worker (5 s). */
+    static final Duration IDLE_WINDOW = Duration.ofSeconds(30);
 
     private final Path workerJar;
     private final List<String> javaOptions;
@@ -51,13 +69,26 @@ final class FleetBenchmark {
                         List.of("--jobs", "1")));
             }
             awaitServers(jdbc, workers, processes, timeout);
+            // Each of the benchmark's own queries is a transaction of its own (autocommit), counted and taken out.
+            DatabaseActivity idleStart = DatabaseActivity.read(jdbc, db.database());
+            Thread.sleep(IDLE_WINDOW.toMillis());
+            DatabaseActivity idle = DatabaseActivity.read(jdbc, db.database()).since(idleStart);
+            double idleCommitsPerSecond = (idle.commits() - 1) / (IDLE_WINDOW.toNanos() / 1e9);
+            DatabaseActivity workStart = DatabaseActivity.read(jdbc, db.database());
+            long workStartNanos = System.nanoTime();
             try (ConfigurableApplicationContext scheduler = SchedulerApplication.start(
                     "--spring.datasource.url=" + db.jdbcUrl(), "--server.port=" + freePort(),
                     "--jobrunr.dashboard.enabled=false", "--facefleet.library.watch=false",
                     "--facefleet.library.roots=" + library, "--facefleet.library.rescan-interval=24h",
                     "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                     "--logging.level.org.flywaydb=ERROR")) {
-                int videos = awaitDone(jdbc, processes, timeout);
+                long[] ownQueries = {0};
+                int videos = awaitDone(jdbc, processes, timeout, ownQueries);
+                DatabaseActivity work = DatabaseActivity.read(jdbc, db.database()).since(workStart);
+                double workSeconds = (System.nanoTime() - workStartNanos) / 1e9;
+                Load load = new Load(idleCommitsPerSecond / workers,
+                        (work.commits() - ownQueries[0] - 1 - idleCommitsPerSecond * workSeconds) / videos,
+                        (double) work.rowsWritten() / videos);
                 Instant start = jdbc.sql("SELECT min(createdat) FROM jobrunr_jobs").query(Timestamp.class).single()
                         .toInstant();
                 Instant end = jdbc.sql("SELECT max(processed_at) FROM videos").query(Timestamp.class).single()
@@ -66,9 +97,12 @@ final class FleetBenchmark {
                 JobTimings timings = JobTimings.read(jdbc, "io.facefleet.common.jobs.ProcessVideoHandler");
                 int failed = jdbc.sql("SELECT count(*) FROM videos WHERE status = 'failed'").query(Integer.class)
                         .single();
+                double inJob = timings.processing().stream().mapToDouble(d -> d.toNanos() / 1e9).sum();
+                List<Duration> firstTaken = timings.latencies().stream().sorted().limit(workers).toList();
                 return new Result(workers, videos, wall, videos / wall * 3600,
-                        JobTimings.meanSeconds(timings.latencies()), JobTimings.meanSeconds(timings.processing()),
-                        failed);
+                        JobTimings.meanSeconds(timings.latencies()), JobTimings.meanSeconds(firstTaken),
+                        JobTimings.meanSeconds(timings.processing()), (workers * wall - inJob) / videos, failed,
+                        load);
             }
         } finally {
             for (WorkerProcess process : processes) {
@@ -97,7 +131,7 @@ final class FleetBenchmark {
                 .query(Integer.class).single() : 0;
     }
 
-    private static int awaitDone(JdbcClient jdbc, List<WorkerProcess> processes, Duration timeout)
+    private static int awaitDone(JdbcClient jdbc, List<WorkerProcess> processes, Duration timeout, long[] queries)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -105,6 +139,7 @@ final class FleetBenchmark {
             int total = jdbc.sql("SELECT count(*) FROM videos").query(Integer.class).single();
             int finished = jdbc.sql("SELECT count(*) FROM videos WHERE status IN ('done', 'failed')")
                     .query(Integer.class).single();
+            queries[0] += 2;
             if (total > 0 && finished == total) {
                 return total;
             }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole pipeline on one machine: a database of its own, the scheduler watching the videos"
@@ -41,6 +42,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--keep-database", description = "Keep the demo's database afterwards (it is dropped by default).")
     boolean keepDatabase;
+
+    @Option(names = "--stay", description = "Afterwards keep the scheduler (the dashboard) and the worker running"
+            + " until Ctrl-C, and the database.")
+    boolean stay;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT20M",
             description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
@@ -70,15 +75,21 @@ public final class DemoCommand implements Callable<Integer> {
                 "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR");
              WorkerProcess worker = WorkerProcess.start(workerJar, javaOptions, db, freePort(),
                      logs.resolve("worker.log"))) {
-            System.out.printf("Scheduler on http://localhost:%d (JobRunr dashboard http://localhost:%d), worker pid %d;"
-                    + " logs in %s%n", port, dashboardPort, worker.pid(), logs);
+            System.out.printf("Dashboard http://localhost:%d/ (REST API under /api; JobRunr's dashboard"
+                    + " http://localhost:%d/dashboard), worker pid %d; logs in %s%n", port, dashboardPort, worker.pid(),
+                    logs);
             int enrolled = new DemoCreators("http://localhost:" + port).enrolAll(photoFolder);
             System.out.printf("%d creators sent for enrolment from %s%n", enrolled, photoFolder);
             JdbcClient jdbc = scheduler.getBean(JdbcClient.class);
             new DemoProgress(jdbc, worker).awaitIdle(timeout);
             new DemoReport(jdbc).print(System.out);
+            if (stay) {
+                System.out.printf("The dashboard stays at http://localhost:%d/ until Ctrl-C (database %s is kept)%n",
+                        port, db.database());
+                new CountDownLatch(1).await();
+            }
         } finally {
-            if (keepDatabase) {
+            if (keepDatabase || stay) {
                 System.out.println("Kept database " + db.database() + " (FACEFLEET_DB_NAME=" + db.database() + ")");
             } else {
                 Databases.drop(db);

@@ -218,6 +218,15 @@ class DashboardBrowserTest {
     @Order(5)
     void aFailedVideoShowsWhyAndCanBeRetried() {
         long broken = videoId(BROKEN);
+        // JobRunr's own dashboard shows the failed job with the worker's reason.
+        String job = jdbc.sql("""
+                        SELECT id FROM jobrunr_jobs WHERE state = 'FAILED' AND jobsignature LIKE '%ProcessVideoHandler%'""")
+                .query(String.class).single();
+        browser.driver().get("http://localhost:" + jobRunrPort + "/dashboard/jobs/" + job);
+        browser.waitFor(UI, "JobRunr's page of the failed job", d ->
+                d.findElement(By.tagName("body")).getText().contains("not a readable video"));
+        browser.screenshot("jobrunr-failed-job");
+
         browser.open("videos?status=failed");
         assertThat(browser.findAll(".video-row[data-video-id]")).singleElement()
                 .satisfies(row -> assertThat(row.getDomAttribute("data-video-id")).isEqualTo(Long.toString(broken)));

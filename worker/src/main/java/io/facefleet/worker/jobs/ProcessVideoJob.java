@@ -7,12 +7,14 @@ import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStore;
+import io.facefleet.worker.face.Stage;
 import io.facefleet.worker.video.UnreadableVideoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,12 +52,16 @@ public class ProcessVideoJob implements ProcessVideoHandler {
         JobProgress progress = JobProgress.of(this::jobContext, config.framesPerVideo());
         try {
             VideoFaceFinder.Result result = finder.find(Path.of(video.get().path()), config, progress::set);
+            long storing = System.nanoTime();
             if (!writer.store(videoId, runId, result, config)) {
                 log.warn("Video {}: run {} was superseded by a newer run; its results were dropped", videoId, runId);
                 return;
             }
-            log.info("Video {} ({}): {} faces in {} frames", videoId, video.get().path(), result.faces().size(),
-                    result.framesSampled());
+            log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d frames; frames %.2f s, detection %.2f s,"
+                            + " alignment+recognition %.2f s, matching and storing %.2f s", videoId, video.get().path(),
+                    result.faces().size(), result.framesSampled(), result.framesSeconds(),
+                    result.timings().totalMillis(Stage.DETECTION) / 1000,
+                    result.timings().totalMillis(Stage.ALIGN_AND_EMBED) / 1000, (System.nanoTime() - storing) / 1e9));
         } catch (UnreadableVideoException e) {
             videos.markFailed(videoId, runId, e.getMessage());
             throw new UnprocessableInputException(e.getMessage(), e);

@@ -4,6 +4,7 @@ import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.worker.face.Face;
 import io.facefleet.worker.face.FaceCrops;
 import io.facefleet.worker.face.FaceEngine;
+import io.facefleet.worker.face.Stage;
 import io.facefleet.worker.face.StageTimings;
 import io.facefleet.worker.matching.VideoFace;
 import io.facefleet.worker.video.FrameSampler;
@@ -26,7 +27,16 @@ public class VideoFaceFinder {
 
     static final int FRAMES_PER_BATCH = 8;
 
-    public record Result(VideoProbe probe, List<VideoFace> faces, int framesSampled) {
+    /**
+     * @param seconds  the whole search
+     * @param timings  the face engine's share of it, by stage; the rest is decoding frames and cutting crops
+     */
+    public record Result(VideoProbe probe, List<VideoFace> faces, int framesSampled, double seconds,
+                         StageTimings timings) {
+
+        public double framesSeconds() {
+            return seconds - (timings.totalMillis(Stage.DETECTION) + timings.totalMillis(Stage.ALIGN_AND_EMBED)) / 1000;
+        }
     }
 
     private final FaceEngine engine;
@@ -37,6 +47,8 @@ public class VideoFaceFinder {
     }
 
     public Result find(Path video, RecognitionConfig config, IntConsumer framesDone) {
+        long started = System.nanoTime();
+        StageTimings timings = new StageTimings();
         List<VideoFace> faces = new ArrayList<>();
         List<SampledFrame> batch = new ArrayList<>(FRAMES_PER_BATCH);
         int[] sampled = {0};
@@ -45,24 +57,25 @@ public class VideoFaceFinder {
                 batch.add(frame);
                 sampled[0]++;
                 if (batch.size() == FRAMES_PER_BATCH) {
-                    analyze(batch, config, faces);
+                    analyze(batch, config, faces, timings);
                     framesDone.accept(sampled[0]);
                 }
             });
-            analyze(batch, config, faces);
+            analyze(batch, config, faces, timings);
             framesDone.accept(sampled[0]);
-            return new Result(probe, faces, sampled[0]);
+            return new Result(probe, faces, sampled[0], (System.nanoTime() - started) / 1e9, timings);
         } finally {
             batch.forEach(SampledFrame::close);
         }
     }
 
-    private void analyze(List<SampledFrame> batch, RecognitionConfig config, List<VideoFace> faces) {
+    private void analyze(List<SampledFrame> batch, RecognitionConfig config, List<VideoFace> faces,
+                         StageTimings timings) {
         if (batch.isEmpty()) {
             return;
         }
         List<Mat> images = batch.stream().map(SampledFrame::image).toList();
-        List<List<Face>> found = engine.analyzeAll(images, StageTimings.NONE);
+        List<List<Face>> found = engine.analyzeAll(images, timings);
         for (int i = 0; i < batch.size(); i++) {
             for (Face face : found.get(i)) {
                 if (face.detection().score() >= config.minDetScore() && face.detection().width() >= config.minFaceSize()) {

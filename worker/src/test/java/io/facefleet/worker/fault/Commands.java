@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Short-lived commands (kill, pg_ctl, initdb): run to the end, fail with their output when they fail. */
+/** Short-lived commands (ip, pg_ctl, initdb): run to the end, fail with their output when they fail. */
 final class Commands {
 
     private Commands() {
@@ -45,11 +45,6 @@ final class Commands {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Sends a signal (STOP, CONT, KILL, TERM) to one process, by its id. */
-    static void signal(long pid, String signal) {
-        run(List.of("kill", "-" + signal, Long.toString(pid)));
     }
 
     /** The command as the postgres user when this JVM runs as root (initdb and postgres refuse root). */

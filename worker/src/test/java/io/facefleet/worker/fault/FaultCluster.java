@@ -105,16 +105,26 @@ final class FaultCluster implements AutoCloseable {
             workers.add(worker);
             started.add(worker);
         }
-        for (WorkerProcess worker : started) {
-            until(STARTUP, worker + " serving jobs", () -> jdbc().sql("""
-                            SELECT count(*) FROM jobrunr_backgroundjobservers WHERE name = ? AND running = 1""")
-                    .param(worker.name()).query(Integer.class).single() > 0);
-        }
+        started.forEach(this::awaitServing);
         return started;
+    }
+
+    private void awaitServing(WorkerProcess worker) {
+        until(STARTUP, worker + " serving jobs", () -> jdbc().sql("""
+                        SELECT count(*) FROM jobrunr_backgroundjobservers WHERE name = ? AND running = 1""")
+                .param(worker.name()).query(Integer.class).single() > 0);
     }
 
     WorkerProcess startWorker(String name, int jobs, List<String> extraArgs) {
         return startWorkers(jobs, extraArgs, name).getFirst();
+    }
+
+    /** One worker on a host of its own; PostgreSQL and Redis must listen on {@link HostNamespace#hostAddress()}. */
+    WorkerProcess startWorkerIn(HostNamespace host, String name, int jobs) {
+        WorkerProcess worker = WorkerProcess.start(name, db, redisPort, jobs, List.of(), host);
+        workers.add(worker);
+        awaitServing(worker);
+        return worker;
     }
 
     WorkerProcess worker(String name) {
@@ -131,7 +141,7 @@ final class FaultCluster implements AutoCloseable {
         return others.getFirst();
     }
 
-    /** The worker will be killed or frozen on purpose: waits no longer fail when it is gone. */
+    /** The worker will be killed on purpose: waits no longer fail when it is gone. */
     void expectDown(WorkerProcess worker) {
         expectedDown.add(worker);
     }

@@ -1,6 +1,5 @@
 package io.facefleet.worker.fault;
 
-import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.worker.jobs.PipelineFixture;
@@ -9,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,77 +19,94 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A worker cut off from the fleet in the middle of a video, that comes back after its video was redone elsewhere.
+ * A worker host cut off from the fleet in the middle of a video, whose link comes back after its video was redone
+ * elsewhere.
  *
- * <p>The partition is simulated at the process level: the worker is frozen with SIGSTOP, so it sends nothing (no
- * JobRunr heartbeat, no query) while its connections stay open, then thawed with SIGCONT, and it carries on from
- * where it stopped as a worker behind a link that comes back would. Cutting the real network link (firewall rules
- * between hosts) is for a multi-host deployment test, e.g. the Ansible namespace deploy test where one exists; this
- * test needs no root network privileges and runs on any machine.
+ * <p>Worker {@code partition-a} runs on a host of its own, a network namespace ({@link HostNamespace}) that reaches
+ * the test's PostgreSQL and Redis only through its veth link; {@code partition-b} runs beside them. Two copies of
+ * one video are queued and each worker (one job at a time) takes one. In the middle of a's copy the link is taken
+ * down inside a's namespace: a keeps running and its connections stay open, but no heartbeat, query or write gets
+ * through. b presumes a dead after four poll intervals (20 s), runs a's video again with a new run id and stores
+ * its faces. Then the link comes back.
  *
- * <p>While it is frozen, the other worker presumes it dead after 20 s, re-runs the video with a new run id and
- * stores its faces. When the frozen worker wakes, its run id is stale: it must write nothing, so the faces stay
- * exactly those of the second run (the same rows, not merely as many) and the video stays done.
- *
- * <p>How the stale run is stopped depends on timing, and either way it must write nothing: on waking, the worker's
- * JobRunr finds that its job has moved on (another server ran it) and interrupts the job's thread, whose next JDBC
- * call then fails ("Closed by interrupt"); a run that reaches its write before that is refused by the run-id check.
- * The test waits until no thread of the woken worker is in the job any more (a thread dump), then checks the
- * database, and prints which way it went.
+ * <p>a's run is stale now and must write nothing: its faces stay exactly those of the second run (the same rows,
+ * not merely as many, and the same faces as the undisturbed copy) and the video stays done. How the stale run ends
+ * depends on timing, and either way it writes nothing: JobRunr on a finds that its job has moved on and interrupts
+ * the job's thread, whose next JDBC call then fails; a run that reaches its write first is refused by the run-id
+ * check. The test waits until no thread of a is in the job any more (a thread dump), checks the database, and
+ * prints which way it went.
  */
 class NetworkPartitionIT {
 
     static final int FRAMES = 50;
 
+    static HostNamespace host;
+    static PrivatePostgres postgres;
     static PrivateRedis redis;
     static FaultCluster cluster;
+    static Path copies;
 
     @BeforeAll
-    static void fleet() {
-        redis = PrivateRedis.start("partition");
-        cluster = FaultCluster.create("facefleet_it_partition", DatabaseSettings.fromEnvironment(), redis.port());
+    static void fleet() throws IOException {
+        copies = Files.createTempDirectory("facefleet-fault-partition-");
+        host = HostNamespace.create("part");
+        postgres = PrivatePostgres.start(host.hostAddress());
+        redis = PrivateRedis.start("partition", host.hostAddress());
+        cluster = FaultCluster.create("facefleet_it_partition", postgres.server(), redis.port());
         cluster.setFramesPerVideo(FRAMES);
-        cluster.startWorkers(1, List.of(), "partition-a", "partition-b");
+        cluster.startWorkerIn(host, "partition-a", 1);
+        cluster.startWorker("partition-b", 1, List.of());
     }
 
     @AfterAll
-    static void stop() {
-        try (PrivateRedis r = redis; FaultCluster c = cluster) {
-            // closed in reverse order: the workers (a frozen one is killed) and the database, then Redis
+    static void stop() throws IOException {
+        try (HostNamespace h = host; PrivatePostgres p = postgres; PrivateRedis r = redis; FaultCluster c = cluster) {
+            // closed in reverse order: the workers and the database, Redis, PostgreSQL, then the namespace
+        } finally {
+            Cleanup.deleteTree(copies);
         }
     }
 
     @Test
-    void aWorkerThatComesBackAfterItsVideoWasRedoneElsewhereWritesNothing() {
+    void aWorkerWhoseLinkComesBackAfterItsVideoWasRedoneElsewhereWritesNothing() throws IOException {
         Facts facts = new Facts(cluster.jdbc());
         PipelineFixture fixture = cluster.fixture();
-
-        long video = fixture.queueVideo("videos/obama_whcd_hk.mp4");
+        WorkerProcess cutOff = cluster.worker("partition-a");
+        WorkerProcess other = cluster.worker("partition-b");
+        Path source = PipelineFixture.FIXTURES.facedata("videos/obama_whcd_hk.mp4");
+        long first = fixture.queueVideo(Files.copy(source, copies.resolve("first.mp4")));
+        long second = fixture.queueVideo(Files.copy(source, copies.resolve("second.mp4")));
+        cluster.until(FaultCluster.WORK, "each worker processing a copy", () ->
+                facts.processingServer(facts.videoJob(first)).isPresent()
+                        && facts.processingServer(facts.videoJob(second)).isPresent()
+                        && cluster.video(first).status() == VideoStatus.PROCESSING
+                        && cluster.video(second).status() == VideoStatus.PROCESSING);
+        boolean firstIsCutOffs = facts.processingServer(facts.videoJob(first)).orElseThrow().equals(cutOff.name());
+        long video = firstIsCutOffs ? first : second;
+        long undisturbed = firstIsCutOffs ? second : first;
         String job = facts.videoJob(video);
-        cluster.until(FaultCluster.WORK, "a worker processing the video", () ->
-                facts.processingServer(job).isPresent() && cluster.video(video).status() == VideoStatus.PROCESSING);
-        WorkerProcess cutOff = cluster.worker(facts.processingServer(job).orElseThrow());
-        WorkerProcess other = cluster.otherThan(cutOff);
+        assertThat(facts.processingServer(job)).contains(cutOff.name());
         UUID staleRun = cluster.video(video).runId();
 
-        cluster.expectDown(cutOff);
-        Instant frozenAt = Instant.now();
-        cutOff.freeze();
+        Instant cutAt = Instant.now();
+        host.linkDown();
         cluster.until(FaultCluster.WORK, "the video redone by " + other, () -> {
             Video v = cluster.video(video);
             return v.status() == VideoStatus.DONE && !staleRun.equals(v.runId());
         });
-        Duration recovery = Duration.between(frozenAt, Instant.now());
+        Duration recovery = Duration.between(cutAt, Instant.now());
+        cluster.until(FaultCluster.WORK, "the undisturbed copy done", () ->
+                cluster.video(undisturbed).status() == VideoStatus.DONE);
         Video redone = cluster.video(video);
         List<Long> faces = facts.detectionIds(video);
         List<Long> tags = facts.taggedCreators(video);
         assertThat(faces).isNotEmpty();
 
-        Instant thawedAt = Instant.now();
-        cutOff.thaw();
-        // It wakes up in the middle of its frames and carries on until it tries to write or notices it lost the job.
+        Instant upAt = Instant.now();
+        host.linkUp();
+        // It carries on from where it was until it tries to write or notices it lost the job.
         cluster.until(FaultCluster.WORK, cutOff + " ending its stale run", () -> !cutOff.isRunning(ProcessVideoJob.class));
-        Duration staleRunEnd = Duration.between(thawedAt, Instant.now());
+        Duration staleRunEnd = Duration.between(upAt, Instant.now());
         String ending = cutOff.logText().contains("Video " + video + ": run " + staleRun + " was superseded")
                 ? "refused by the run-id check" : "interrupted by JobRunr, which found the job taken over";
         cluster.until(FaultCluster.WORK, cutOff + " back in the fleet", () -> cluster.jdbc().sql("""
@@ -95,9 +114,10 @@ class NetworkPartitionIT {
                 .param(cutOff.name()).query(Integer.class).single() > 0);
         cutOff.checkAlive();
 
-        System.out.printf("NetworkPartitionIT: froze %s in the middle of video %d (%d frames); %s redid it %.1f s"
-                        + " later; thawed, its stale run ended %.1f s later, %s%n",
-                cutOff, video, FRAMES, other, recovery.toMillis() / 1000.0, staleRunEnd.toMillis() / 1000.0, ending);
+        System.out.printf("NetworkPartitionIT: cut %s's link (%s) in the middle of video %d (%d frames); %s redid it"
+                        + " %.1f s later; link up again, the stale run ended %.1f s later, %s%n",
+                cutOff, host, video, FRAMES, other, recovery.toMillis() / 1000.0, staleRunEnd.toMillis() / 1000.0,
+                ending);
         facts.history(job).forEach(s -> System.out.println("  " + s));
 
         Video after = cluster.video(video);
@@ -110,7 +130,16 @@ class NetworkPartitionIT {
         assertThat(facts.taggedCreators(video)).isEqualTo(tags);
         assertThat(facts.duplicateFaces(video)).isZero();
         assertThat(facts.faceWrites(video)).isEqualTo(1);
+        List<Facts.Detection> expected = facts.detections(undisturbed);
+        List<Facts.Detection> found = facts.detections(video);
+        assertThat(found).hasSameSizeAs(expected);
+        for (int i = 0; i < found.size(); i++) {
+            assertThat(found.get(i).sameFaceAs(expected.get(i), 1f))
+                    .as("%s is %s of the undisturbed copy", found.get(i), expected.get(i)).isTrue();
+        }
         assertThat(facts.state(job)).isEqualTo("SUCCEEDED");
+        assertThat(facts.history(job)).filteredOn(s -> s.state().equals("PROCESSING"))
+                .extracting(Facts.JobState::serverName).containsExactly(cutOff.name(), other.name());
         assertThat(facts.jobIds("ProcessVideoHandler", "videoId", video)).containsExactly(job);
         assertThat(fixture.noJobsLeft()).isTrue();
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,8 +32,11 @@ final class PrivatePostgres implements AutoCloseable {
     private final String bin;
     private final Thread shutdownHook;
 
-    private PrivatePostgres(Path dir, int port, String bin) {
+    private final List<String> addresses;
+
+    private PrivatePostgres(Path dir, int port, String bin, List<String> addresses) {
         this.dir = dir;
+        this.addresses = addresses;
         this.data = dir.resolve("data");
         this.log = dir.resolve("postgres.log");
         this.port = port;
@@ -40,7 +44,8 @@ final class PrivatePostgres implements AutoCloseable {
         this.shutdownHook = new Thread(this::destroy);
     }
 
-    static PrivatePostgres start() {
+    /** @param alsoListenOn more addresses to accept connections on (trust auth from their /24), e.g. a namespace's */
+    static PrivatePostgres start(String... alsoListenOn) {
         String bin = Commands.run(List.of("pg_config", "--bindir")).trim();
         Path dir;
         try {
@@ -48,7 +53,9 @@ final class PrivatePostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PrivatePostgres pg = new PrivatePostgres(dir, Ports.free(), bin);
+        List<String> addresses = new ArrayList<>(List.of("127.0.0.1"));
+        addresses.addAll(List.of(alsoListenOn));
+        PrivatePostgres pg = new PrivatePostgres(dir, Ports.free(), bin, addresses);
         Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
         try {
             if ("root".equals(System.getProperty("user.name"))) {
@@ -56,8 +63,16 @@ final class PrivatePostgres implements AutoCloseable {
             }
             Commands.run(Commands.asPostgres(List.of(bin + "/initdb", "-D", pg.data.toString(), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8", "--no-sync")));
+            for (String address : alsoListenOn) {
+                String network = address.substring(0, address.lastIndexOf('.')) + ".0/24";
+                Files.writeString(pg.data.resolve("pg_hba.conf"), "host all all " + network + " trust\n",
+                        StandardOpenOption.APPEND);
+            }
             pg.start0();
             return pg;
+        } catch (IOException e) {
+            pg.close();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             pg.close();
             throw e;
@@ -81,7 +96,7 @@ final class PrivatePostgres implements AutoCloseable {
 
     private void start0() {
         pgCtl("start", "-w", "-t", "120", "-l", log.toString(), "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir
+                "-p " + port + " -c listen_addresses=" + String.join(",", addresses) + " -k " + dir
                         + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100");
         awaitAccepting();
     }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,15 +22,18 @@ final class PrivateRedis implements AutoCloseable {
 
     private final int port;
     private final Path log;
+    private final List<String> alsoBindTo;
     private Process process;
 
-    private PrivateRedis(int port, Path log) {
+    private PrivateRedis(int port, Path log, List<String> alsoBindTo) {
         this.port = port;
+        this.alsoBindTo = alsoBindTo;
         this.log = log;
     }
 
-    static PrivateRedis start(String name) {
-        PrivateRedis redis = new PrivateRedis(Ports.free(), FaultLogs.file("redis-" + name));
+    /** @param alsoBindTo more addresses to listen on, e.g. a namespace's view of this machine */
+    static PrivateRedis start(String name, String... alsoBindTo) {
+        PrivateRedis redis = new PrivateRedis(Ports.free(), FaultLogs.file("redis-" + name), List.of(alsoBindTo));
         redis.start();
         return redis;
     }
@@ -43,8 +48,10 @@ final class PrivateRedis implements AutoCloseable {
             throw new IllegalStateException("Redis on port " + port + " is already running");
         }
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no")
+            List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                    "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "no", "--bind", "127.0.0.1"));
+            command.addAll(alsoBindTo);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start redis-server (is it installed?)", e);

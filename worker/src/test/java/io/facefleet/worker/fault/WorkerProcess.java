@@ -14,15 +14,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A worker started from the packaged jar as a process of its own, as on a worker host:
  * {@code java -jar facefleet-worker.jar worker --port P --jobs N}, configured by the FACEFLEET_* environment, with a
- * JobRunr server name of its own so the test can tell which worker holds a job. The test can kill it (SIGKILL),
- * freeze it (SIGSTOP) and thaw it (SIGCONT); {@link #close()} always leaves no process behind.
+ * JobRunr server name of its own so the test can tell which worker holds a job; on this machine or on a host of its
+ * own ({@link HostNamespace}). The test can kill it (SIGKILL); {@link #close()} always leaves no process behind.
  */
 final class WorkerProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
     private final Path log;
-    private volatile boolean frozen;
 
     private WorkerProcess(String name, Process process, Path log) {
         this.name = name;
@@ -43,6 +42,16 @@ final class WorkerProcess implements AutoCloseable {
      * @param extraArgs more Spring Boot settings, e.g. {@code --jobrunr.jobs.retry-back-off-time-seed=1}
      */
     static WorkerProcess start(String name, DatabaseSettings db, int redisPort, int jobs, List<String> extraArgs) {
+        return start(name, db, redisPort, jobs, extraArgs, null);
+    }
+
+    /**
+     * @param host the namespace to run it in, reaching PostgreSQL and Redis (which must listen there) through its
+     *             link; null to run it beside the test
+     */
+    static WorkerProcess start(String name, DatabaseSettings db, int redisPort, int jobs, List<String> extraArgs,
+                               HostNamespace host) {
+        String serverAddress = host == null ? "127.0.0.1" : host.hostAddress();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -54,13 +63,13 @@ final class WorkerProcess implements AutoCloseable {
                 "--jobs", Integer.toString(jobs), "--jobrunr.background-job-server.name=" + name));
         command.addAll(extraArgs);
         Path log = FaultLogs.file("worker-" + name);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("FACEFLEET_DB_HOST", db.host());
+        ProcessBuilder builder = new ProcessBuilder(host == null ? command : host.wrap(command)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("FACEFLEET_DB_HOST", host == null ? db.host() : serverAddress);
         builder.environment().put("FACEFLEET_DB_PORT", Integer.toString(db.port()));
         builder.environment().put("FACEFLEET_DB_USER", db.user());
         builder.environment().put("FACEFLEET_DB_PASSWORD", db.password());
         builder.environment().put("FACEFLEET_DB_NAME", db.database());
-        builder.environment().put("FACEFLEET_REDIS_HOST", "127.0.0.1");
+        builder.environment().put("FACEFLEET_REDIS_HOST", serverAddress);
         builder.environment().put("FACEFLEET_REDIS_PORT", Integer.toString(redisPort));
         builder.environment().put("FACEFLEET_MODEL_PACK", "dev-512");
         builder.environment().put("FACEFLEET_FIXTURES", PipelineFixture.FIXTURES.root().toString());
@@ -102,18 +111,6 @@ final class WorkerProcess implements AutoCloseable {
         waitForExit();
     }
 
-    /** SIGSTOP: the process keeps its sockets but sends nothing, as if its network link were down. */
-    void freeze() {
-        Commands.signal(process.pid(), "STOP");
-        frozen = true;
-    }
-
-    /** SIGCONT: it runs on from where it stopped, unaware that time has passed. */
-    void thaw() {
-        Commands.signal(process.pid(), "CONT");
-        frozen = false;
-    }
-
     /**
      * Whether one of its threads, virtual ones included, is inside a method of {@code type} now: a thread dump
      * taken with jcmd (Thread.dump_to_file, which unlike Thread.print lists virtual threads, where JobRunr runs jobs).
@@ -148,24 +145,20 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (a graceful Spring shutdown) and, when that takes over 30 s or the worker is frozen, SIGKILL. */
+    /** SIGTERM (a graceful Spring shutdown) and, when that takes over 30 s, SIGKILL. */
     @Override
     public void close() {
         if (!process.isAlive()) {
             return;
         }
-        if (frozen) {
-            process.destroyForcibly();
-        } else {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
         waitForExit();
     }
