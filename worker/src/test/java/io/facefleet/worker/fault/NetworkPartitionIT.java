@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * depends on timing, and either way it writes nothing: JobRunr on a finds that its job has moved on and interrupts
  * the job's thread, whose next JDBC call then fails; a run that reaches its write first is refused by the run-id
  * check. The test waits until no thread of a is in the job any more (a thread dump), checks the database, and
- * prints which way it went.
+ * prints which way it went. Last, a must take work again: JobRunr stops a server whose heartbeat fails, and the
+ * worker starts it again once the database answers ({@code JobServerRevival}).
  */
 class NetworkPartitionIT {
 
@@ -108,16 +109,21 @@ class NetworkPartitionIT {
         cluster.until(FaultCluster.WORK, cutOff + " ending its stale run", () -> !cutOff.isRunning(ProcessVideoJob.class));
         Duration staleRunEnd = Duration.between(upAt, Instant.now());
         String ending = cutOff.logText().contains("Video " + video + ": run " + staleRun + " was superseded")
-                ? "refused by the run-id check" : "interrupted by JobRunr, which found the job taken over";
+                ? "refused by the run-id check" : "interrupted by JobRunr before it wrote anything";
         cluster.until(FaultCluster.WORK, cutOff + " back in the fleet", () -> cluster.jdbc().sql("""
                         SELECT count(*) FROM jobrunr_backgroundjobservers WHERE name = ? AND running = 1""")
                 .param(cutOff.name()).query(Integer.class).single() > 0);
         cutOff.checkAlive();
+        Duration rejoined = Duration.between(upAt, Instant.now());
+        String rejoin = cutOff.logText().contains("the database answers again, so it starts again")
+                ? "JobRunr had stopped its server and the worker started it again"
+                : "its JobRunr server re-announced itself";
 
         System.out.printf("NetworkPartitionIT: cut %s's link (%s) in the middle of video %d (%d frames); %s redid it"
-                        + " %.1f s later; link up again, the stale run ended %.1f s later, %s%n",
+                        + " %.1f s later; link up again, the stale run ended %.1f s later, %s; back in the fleet %.1f s"
+                        + " after the link came up (%s)%n",
                 cutOff, host, video, FRAMES, other, recovery.toMillis() / 1000.0, staleRunEnd.toMillis() / 1000.0,
-                ending);
+                ending, rejoined.toMillis() / 1000.0, rejoin);
         facts.history(job).forEach(s -> System.out.println("  " + s));
 
         Video after = cluster.video(video);
