@@ -2,7 +2,6 @@ package io.facefleet.scheduler.library;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -20,10 +19,10 @@ public record FileState(Path path, long size, Instant mtime) {
                 attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** Empty when the path is gone or is not a regular file. */
+    /** Empty when the path is gone or is not a regular file (or a link to one: then its target's size and time). */
     public static Optional<FileState> read(Path path) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             return attributes.isRegularFile() ? Optional.of(of(path, attributes)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

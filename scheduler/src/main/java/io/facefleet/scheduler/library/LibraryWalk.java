@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The video files under a folder, hidden folders skipped. {@code complete} is false when some folder could not be
+ * The video files under a folder, hidden folders skipped. A symbolic link to a video file counts as that file (size
+ * and time of its target); links to folders are not walked, so a library cannot loop. {@code complete} is false when some folder could not be
  * read: its videos were not seen, so they must not be taken for gone.
  */
 public record LibraryWalk(Path folder, List<FileState> videos, boolean complete) {
@@ -35,8 +36,13 @@ public record LibraryWalk(Path folder, List<FileState> videos, boolean complete)
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && VideoFiles.isVideo(file)) {
+                    if (!VideoFiles.isVideo(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attributes.isRegularFile()) {
                         videos.add(FileState.of(file, attributes));
+                    } else if (attributes.isSymbolicLink()) {
+                        FileState.read(file).ifPresent(videos::add); // a link to a video file, by its target
                     }
                     return FileVisitResult.CONTINUE;
                 }

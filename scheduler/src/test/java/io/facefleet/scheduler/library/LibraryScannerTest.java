@@ -102,6 +102,23 @@ class LibraryScannerTest {
     }
 
     @Test
+    void followsLinksToVideoFilesButNotToFolders() throws IOException {
+        Path folder = Files.createDirectories(library.resolve("links"));
+        Path link = Files.createSymbolicLink(folder.resolve("obama-link.mp4"), OBAMA);
+        Files.createSymbolicLink(folder.resolve("dangling.mp4"), folder.resolve("gone.mp4"));
+        Files.createSymbolicLink(folder.resolve("loop"), folder);
+
+        ScanCounts counts = scanner.scan();
+
+        assertThat(counts.newVideos()).isEqualTo(1);
+        assertThat(videosUnder(folder)).singleElement().satisfies(video -> {
+            assertThat(video.path()).isEqualTo(link.toString());
+            assertThat(video.sizeBytes()).isEqualTo(Files.size(OBAMA));
+            assertThat(video.status()).isEqualTo(VideoStatus.QUEUED);
+        });
+    }
+
+    @Test
     void aSecondScanEnqueuesNothingNew() throws IOException {
         Path obama = copy(OBAMA, Files.createDirectories(library.resolve("twice")).resolve("obama.mp4"));
         scanner.scan();
