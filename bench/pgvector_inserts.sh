@@ -2,9 +2,11 @@
 # How fast PostgreSQL + pgvector takes face rows as the HNSW index grows, and how long a nearest-face query takes:
 # the write path every worker shares. Rows like video_face_detections' (a vector(DIM) under the same HNSW
 # cosine index as the schema's, default m=16, ef_construction=64), random unit vectors (a worst case for HNSW:
-# real faces cluster), inserted in batches of BATCH rows by one connection, up to ROWS rows.
+# real faces cluster), inserted in batches of BATCH rows by one connection, up to ROWS rows. With PEOPLE set,
+# each row is instead one of PEOPLE random "people" plus noise (cosine ~0.7 to its person, as faces of one person
+# are), closer to a real table of faces.
 #
-#   bash bench/pgvector_inserts.sh [ROWS] [BATCH] [DIM]     (defaults 100000 10000 512)
+#   [PEOPLE=N] bash bench/pgvector_inserts.sh [ROWS] [BATCH] [DIM]     (defaults 100000 10000 512)
 #
 # Uses a throwaway database on the server FACEFLEET_DB_* points at (default: local, user postgres) and drops it.
 set -euo pipefail
@@ -24,15 +26,26 @@ q "CREATE INDEX ON faces USING hnsw (embedding vector_cosine_ops)"
 # A random unit vector per row (the WHERE ties the inner query to the row, so it is drawn anew each time).
 q "CREATE FUNCTION random_unit(n int, seed bigint) RETURNS vector LANGUAGE sql AS
    \$\$ SELECT l2_normalize(array_agg(random() - 0.5)::vector) FROM generate_series(1, n) WHERE seed IS NOT NULL \$\$"
-echo "pgvector $(q "SELECT extversion FROM pg_extension WHERE extname = 'vector'") on PostgreSQL $(q 'SHOW server_version'), $(nproc) cores; vector($DIM), HNSW cosine (m=16, ef_construction=64)"
+ROW=random_unit
+if [ -n "${PEOPLE:-}" ]; then
+  q "CREATE TABLE people (id int PRIMARY KEY, centre vector($DIM))"
+  q "INSERT INTO people SELECT p, random_unit($DIM, p) FROM generate_series(1, $PEOPLE) p"
+  q "CREATE FUNCTION random_face(n int, seed bigint) RETURNS vector LANGUAGE sql AS
+     \$\$ SELECT l2_normalize(p.centre + random_unit(n, seed))
+         FROM (SELECT 1 + floor(random() * $PEOPLE)::int AS id WHERE seed IS NOT NULL) r JOIN people p USING (id) \$\$"
+  ROW=random_face
+fi
+ROWS_ARE="random unit vectors"
+[ -n "${PEOPLE:-}" ] && ROWS_ARE="faces of $PEOPLE people"
+echo "pgvector $(q "SELECT extversion FROM pg_extension WHERE extname = 'vector'") on PostgreSQL $(q 'SHOW server_version'), $(nproc) cores; vector($DIM), HNSW cosine (m=16, ef_construction=64); rows: $ROWS_ARE"
 printf '%10s %12s %14s %16s\n' "rows" "insert s" "rows/s" "nearest-1 ms"
 for ((done = 0; done < ROWS; done += BATCH)); do
   start=$(date +%s.%N)
-  q "INSERT INTO faces (embedding) SELECT random_unit($DIM, g) FROM generate_series(1, $BATCH) g"
+  q "INSERT INTO faces (embedding) SELECT $ROW($DIM, g) FROM generate_series(1, $BATCH) g"
   end=$(date +%s.%N)
   # 50 nearest-neighbour queries through the index (what matching and rematch candidates do), mean ms each
   query_ms=$(psql -qAt -d "$DB" <<SQL | tail -1
-CREATE TEMP TABLE probes AS SELECT random_unit($DIM, g) AS e FROM generate_series(1, 50) g;
+CREATE TEMP TABLE probes AS SELECT $ROW($DIM, g) AS e FROM generate_series(1, 50) g;
 SELECT set_config('enable_seqscan', 'off', false);
 CREATE FUNCTION pg_temp.nearest(p vector) RETURNS bigint LANGUAGE sql AS
   \$\$ SELECT id FROM faces ORDER BY embedding <=> p LIMIT 1 \$\$;
@@ -46,7 +59,7 @@ SQL
 done
 echo "generating the random vectors is included in 'insert s'; on its own it takes $(psql -qAt -d "$DB" <<SQL | tail -1
 SELECT clock_timestamp() AS t0 \gset
-SELECT count(random_unit($DIM, g)) FROM generate_series(1, $BATCH) g \g /dev/null
+SELECT count($ROW($DIM, g)) FROM generate_series(1, $BATCH) g \g /dev/null
 SELECT round(extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)::numeric, 2);
 SQL
 ) s per $BATCH rows"
