@@ -223,7 +223,9 @@ class DashboardBrowserTest {
                         SELECT id FROM jobrunr_jobs WHERE state = 'FAILED' AND jobsignature LIKE '%ProcessVideoHandler%'""")
                 .query(String.class).single();
         browser.driver().get("http://localhost:" + jobRunrPort + "/dashboard/jobs/" + job);
-        browser.waitFor(UI, "JobRunr's page of the failed job", d ->
+        browser.waitFor(UI, "JobRunr's page of the failed job", d -> d.findElement(By.xpath(
+                "//*[starts-with(normalize-space(text()), 'Job processing failed')]"))).click();
+        browser.waitFor(UI, "the worker's reason in the failed state", d ->
                 d.findElement(By.tagName("body")).getText().contains("not a readable video"));
         browser.screenshot("jobrunr-failed-job");
 

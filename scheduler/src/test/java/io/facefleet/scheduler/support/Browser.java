@@ -76,7 +76,7 @@ public final class Browser implements AutoCloseable {
     public void open(String route) {
         String url = baseUrl + "/#/" + route;
         String current = driver.getCurrentUrl();
-        if (current != null && current.startsWith(baseUrl)) {
+        if (current != null && current.startsWith(baseUrl + "/")) {
             script("const main = document.getElementById('main'); if (main) main.removeAttribute('data-ready');");
         }
         if (url.equals(current)) {
@@ -125,10 +125,13 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
-    /** The whole page (up to 3000 px down, every picture loaded, no toasts) as name.png in the screenshots folder. */
+    /**
+     * The whole page (up to 3000 px down, every picture loaded, no toasts) as name.png in the screenshots folder;
+     * any page, JobRunr's dashboard too.
+     */
     public Path screenshot(String name) {
         script("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager');"
-                + "document.getElementById('toasts').replaceChildren(); window.scrollTo(0, 0);");
+                + "document.getElementById('toasts')?.replaceChildren(); window.scrollTo(0, 0);");
         waitFor(Duration.ofSeconds(10), "the pictures", d -> Boolean.TRUE.equals(
                 script("return [...document.images].every(i => i.complete)")));
         Number width = (Number) script("return document.documentElement.clientWidth");
