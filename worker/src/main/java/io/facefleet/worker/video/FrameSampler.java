@@ -7,15 +7,21 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Samples frames evenly across a video with FFmpeg: frame i of n is taken at the middle of the i-th n-th of the
  * duration, reached by seeking, so a long video is never decoded in full.
  */
 public final class FrameSampler {
+
+    private static final Pattern ERROR_CODE = Pattern.compile("error (-\\d+)");
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
@@ -49,15 +55,39 @@ public final class FrameSampler {
             }
             return probe;
         } catch (FrameGrabber.Exception e) {
-            throw new UnreadableVideoException("FFmpeg cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UnreadableVideoException("FFmpeg cannot read " + file.getFileName() + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * FFmpeg's own words for the error JavaCV reports ("Invalid data found when processing input" for its code
+     * -1094995529), else JavaCV's message without its hints to programmers.
+     */
+    static String reason(FrameGrabber.Exception e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher code = ERROR_CODE.matcher(message);
+        byte[] text = new byte[256];
+        if (code.find() && avutil.av_strerror(Integer.parseInt(code.group(1)), text, text.length) == 0) {
+            int end = 0;
+            while (end < text.length && text[end] != 0) {
+                end++;
+            }
+            return new String(text, 0, end, StandardCharsets.UTF_8);
+        }
+        for (String hint : List.of(" (Has setFormat", " (For more details")) {
+            int at = message.indexOf(hint);
+            if (at >= 0) {
+                message = message.substring(0, at);
+            }
+        }
+        return message;
     }
 
     private static void start(FFmpegFrameGrabber grabber, Path file) {
         try {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
-            throw new UnreadableVideoException(file.getFileName() + " is not a readable video: " + e.getMessage(), e);
+            throw new UnreadableVideoException(file.getFileName() + " is not a readable video: " + reason(e), e);
         }
     }
 

@@ -59,7 +59,8 @@ class BadVideoTest {
         fixture.awaitVideo(goodId, VideoStatus.DONE);
 
         assertThat(failedTruncated.error()).contains("truncated.mp4");
-        assertThat(failedText.error()).contains("notes.mp4").contains("not a readable video");
+        assertThat(failedText.error()).isEqualTo("notes.mp4 is not a readable video: Invalid data found when"
+                + " processing input");
         assertThat(failedTruncated.attempts()).as("unreadable input is not retried").isEqualTo(1);
         assertThat(fixture.detectionsWithStatus(truncatedId, "unmatched")).isZero();
         assertThat(fixture.detectionsWithStatus(goodId, "unmatched")).isPositive();
