@@ -86,6 +86,14 @@ public final class DemoCommand implements Callable<Integer> {
             if (stay) {
                 System.out.printf("The dashboard stays at http://localhost:%d/ until Ctrl-C (database %s is kept)%n",
                         port, db.database());
+                // Ctrl-C or a kill ends this JVM without leaving the try: its worker process must go with it.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        worker.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
                 new CountDownLatch(1).await();
             }
         } finally {
