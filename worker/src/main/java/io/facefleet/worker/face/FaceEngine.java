@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
@@ -122,11 +123,15 @@ public final class FaceEngine implements AutoCloseable {
         return embedAll(List.of(bgr), List.of(faces), timings).getFirst();
     }
 
-    /** Faces of several images (video frames, say), per image, with every face embedded in one batch. */
-    public List<List<Face>> analyzeAll(List<Mat> images, StageTimings timings) {
+    /**
+     * Faces of several images (video frames, say), per image, with every face worth keeping embedded in one batch.
+     * The others are dropped before embedding, the costlier stage.
+     */
+    public List<List<Face>> analyzeAll(List<Mat> images, Predicate<DetectedFace> worthEmbedding,
+                                       StageTimings timings) {
         List<List<DetectedFace>> detections = new ArrayList<>(images.size());
         for (Mat image : images) {
-            detections.add(detect(image, timings));
+            detections.add(detect(image, timings).stream().filter(worthEmbedding).toList());
         }
         return embedAll(images, detections, timings);
     }

@@ -75,13 +75,12 @@ public class VideoFaceFinder {
             return;
         }
         List<Mat> images = batch.stream().map(SampledFrame::image).toList();
-        List<List<Face>> found = engine.analyzeAll(images, timings);
+        List<List<Face>> found = engine.analyzeAll(images, face ->
+                face.score() >= config.minDetScore() && face.width() >= config.minFaceSize(), timings);
         for (int i = 0; i < batch.size(); i++) {
             for (Face face : found.get(i)) {
-                if (face.detection().score() >= config.minDetScore() && face.detection().width() >= config.minFaceSize()) {
-                    faces.add(new VideoFace(batch.get(i).timestampSeconds(), face,
-                            FaceCrops.jpeg(images.get(i), face.detection())));
-                }
+                faces.add(new VideoFace(batch.get(i).timestampSeconds(), face,
+                        FaceCrops.jpeg(images.get(i), face.detection())));
             }
         }
         batch.forEach(SampledFrame::close);
