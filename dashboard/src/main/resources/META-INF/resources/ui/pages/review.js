@@ -38,7 +38,9 @@ export async function render(main) {
     busy = true;
     card.classList.add('deciding');
     try {
-      const body = creatorId ? { creator_id: creatorId } : undefined;
+      // Confirm and reject name the creator shown: a rematch may have moved the face on since the page loaded.
+      const shown = creatorId || (item.current && item.current.creator_id);
+      const body = shown ? { creator_id: shown } : undefined;
       const decision = await post(`/api/review/${item.detection_id}/${action}`, body);
       const who = (id) => (creators.find((c) => c.id === id) || {}).name || 'creator ' + id;
       const message = action === 'reject'

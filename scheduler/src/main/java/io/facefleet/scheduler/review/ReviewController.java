@@ -44,10 +44,14 @@ class ReviewController {
         return decisions.confirm(detectionId, choice == null ? null : choice.creatorId());
     }
 
-    /** The face is not its current candidate: it moves on to the next one, if any is close enough. */
+    /**
+     * The face is not the creator in the body's {@code creator_id} (send the one the reviewer was shown), or not its
+     * current candidate without a body. Rejecting the current candidate moves the face on to the next one, if any
+     * is close enough.
+     */
     @PostMapping("/{detectionId}/reject")
-    Decision reject(@PathVariable long detectionId) {
-        return decisions.reject(detectionId);
+    Decision reject(@PathVariable long detectionId, @RequestBody(required = false) CreatorChoice choice) {
+        return decisions.reject(detectionId, choice == null ? null : choice.creatorId());
     }
 
     /** The face is the creator in the body's {@code creator_id}. */

@@ -28,8 +28,8 @@ class ReviewDecisions {
 
     static final String CONFIRMED_SOURCE = "confirmed_detection";
 
-    private record Face(long id, long videoId, String videoPath, Long creatorId, Float confidence, float[] embedding,
-                        float[] bbox, float detScore) {
+    private record Face(long id, long videoId, String videoPath, String matchStatus, Long creatorId, Float confidence,
+                        float[] embedding, float[] bbox, float detScore) {
     }
 
     private final JdbcClient jdbc;
@@ -78,15 +78,27 @@ class ReviewDecisions {
         return new Decision(detectionId, face.videoId(), MatchStatus.CONFIRMED.db(), creator, similarity, rematch);
     }
 
-    /** The face is not who it was matched to. */
+    /**
+     * The face is not {@code creatorId} (the reviewer names the creator they were shown), or, when null, not who it
+     * is matched to now. If a rematch moved the face to someone else since the reviewer saw it, the creator is
+     * still ruled out and the face keeps its new candidate for the reviewer to look at.
+     */
     @Transactional
-    public Decision reject(long detectionId) {
+    public Decision reject(long detectionId, Long creatorId) {
         Face face = lock(detectionId);
-        if (face.creatorId() == null) {
+        Long ruledOut = Optional.ofNullable(creatorId).orElse(face.creatorId());
+        if (ruledOut == null) {
             throw ApiException.conflict("Face " + detectionId + " is matched to no one: there is nothing to reject");
         }
+        if (creators.find(ruledOut).isEmpty()) {
+            throw ApiException.notFound("No creator with id " + ruledOut);
+        }
         jdbc.sql("INSERT INTO detection_rejections (detection_id, creator_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(detectionId, face.creatorId()).update();
+                .params(detectionId, ruledOut).update();
+        if (!ruledOut.equals(face.creatorId())) {
+            return new Decision(detectionId, face.videoId(), face.matchStatus(), face.creatorId(), face.confidence(),
+                    null);
+        }
         forgetConfirmedFace(detectionId);
         float threshold = config.get().matchThreshold();
         Optional<Candidate> next = candidates.nearest(detectionId, face.embedding(), 1).stream()
@@ -111,13 +123,13 @@ class ReviewDecisions {
                 .orElseThrow(() -> ApiException.notFound("No face with id " + detectionId));
         jdbc.sql("SELECT id FROM videos WHERE id = ? FOR UPDATE").param(videoId).query(Long.class).optional();
         return jdbc.sql("""
-                        SELECT d.id, d.video_id, v.path, d.matched_creator_id, d.match_confidence,
+                        SELECT d.id, d.video_id, v.path, d.match_status, d.matched_creator_id, d.match_confidence,
                           d.embedding::text AS embedding, d.bbox, d.det_score
                         FROM video_face_detections d JOIN videos v ON v.id = d.video_id
                         WHERE d.id = ? FOR UPDATE OF d""")
                 .param(detectionId)
                 .query((rs, n) -> new Face(rs.getLong("id"), rs.getLong("video_id"), rs.getString("path"),
-                        SqlValues.nullableLong(rs, "matched_creator_id"), SqlValues.nullableFloat(rs, "match_confidence"),
+                        rs.getString("match_status"), SqlValues.nullableLong(rs, "matched_creator_id"), SqlValues.nullableFloat(rs, "match_confidence"),
                         new PGvector(rs.getString("embedding")).toArray(), SqlValues.floats(rs, "bbox"),
                         rs.getFloat("det_score")))
                 .optional()

@@ -199,6 +199,25 @@ class ReviewApiTest {
     }
 
     @Test
+    void rejectingTheCreatorTheReviewerSawLeavesAFaceThatMovedOnSinceWithItsNewCandidate() {
+        // The reviewer was shown A; a rematch has since moved the face to B.
+        jdbc.sql("UPDATE video_face_detections SET matched_creator_id = ?, match_confidence = 0.6 WHERE id = ?")
+                .params(b, bigPending).update();
+
+        ResponseEntity<JsonNode> rejected = api.send(HttpMethod.POST, "/api/review/" + bigPending + "/reject",
+                "{\"creator_id\": " + a + "}");
+
+        assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rejected.getBody().get("match_status").stringValue()).isEqualTo("pending");
+        assertThat(rejected.getBody().get("creator_id").longValue()).isEqualTo(b);
+        assertFace(bigPending, "pending", b);
+        assertThat(rejections(bigPending)).containsExactly(a);
+        assertCandidates(api.get("/api/review").getBody().get(0), Map.of(b, 0.4, c, 0.0), b, c);
+        assertError(api.send(HttpMethod.POST, "/api/review/" + bigPending + "/reject", "{\"creator_id\": 999999}"),
+                HttpStatus.NOT_FOUND, "No creator with id 999999");
+    }
+
+    @Test
     void rejectingAConfirmedFaceTakesBackItsTagAndEmbedding() {
         api.post("/api/review/" + bigPending + "/confirm");
 
