@@ -103,10 +103,12 @@ export function enrolmentTracker(creatorId, { job, photos: photoIds, name }, onD
         noFace.map((p) => p.file_name).join(', '), '.',
         h('br'),
         waiting
-          ? `Nothing from this upload was enrolled: the other ${plural(waiting, 'photo')} will be enrolled with the next `
-            + 'photo you add. '
+          ? `Nothing from this upload was enrolled: ${waiting === 1 ? 'the other photo' : `the other ${waiting} photos`}`
+            + ' will be enrolled once you '
+            + `remove ${noFace.length === 1 ? 'that photo' : 'those photos'} or add another. `
           : 'Nothing was enrolled. ',
-        'Add a photo where the face is clearly visible, from the front and not too small.'));
+        'Add a photo where the face is clearly visible, from the front and not too small, or ',
+        h('a', { href: `#/creators/${creatorId}` }, 'remove it on ', creator.name, '\'s page'), '.'));
     } else if (jobState === 'FAILED') {
       fill(title, 'Enrolment failed: ', creator.name);
       fill(outcome, h('div.error-box', { role: 'alert' }, status.error || 'The enrolment job failed; see the JobRunr dashboard.'));

@@ -42,6 +42,12 @@ public class CreatorStore {
         return jdbc.sql("DELETE FROM creators WHERE id = ?").param(id).update() == 1;
     }
 
+    /** Deletes one of the creator's photos with the face enrolled from it; false if they have no such photo. */
+    public boolean deletePhoto(long creatorId, long photoId) {
+        return jdbc.sql("DELETE FROM creator_photos WHERE id = ? AND creator_id = ?").params(photoId, creatorId)
+                .update() == 1;
+    }
+
     public long addPhoto(long creatorId, String fileName, byte[] content) {
         return jdbc.sql("INSERT INTO creator_photos (creator_id, file_name, content) VALUES (?, ?, ?) RETURNING id")
                 .params(creatorId, fileName, content).query(Long.class).single();

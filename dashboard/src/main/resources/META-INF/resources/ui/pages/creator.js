@@ -89,7 +89,8 @@ export async function render(main, { params }) {
 
     fill(photosBox, detail.photos.map((p) => h('li', { dataset: { photoId: String(p.id), status: p.status } },
       h('img.photo-thumb', { src: photoImage(id, p.id), alt: p.file_name, loading: 'lazy' }),
-      h('div', h('div.file-name', p.file_name), badge(p.status), p.error ? h('div.photo-error', p.error) : null))));
+      h('div', h('div.file-name', p.file_name), badge(p.status), p.error ? h('div.photo-error', p.error) : null),
+      removeButton(p))));
 
     const byVideo = new Map();
     for (const m of moments) {
@@ -113,6 +114,35 @@ export async function render(main, { params }) {
       pendingOnly.length ? [h('h3', 'Waiting for review in'), h('ul.video-list', pendingOnly.map((videoId) =>
         h('li.card', h('div.video-line', h('a.strong', { href: `#/videos/${videoId}` }, basename(byVideo.get(videoId)[0].video_path)),
           h('a.small', { href: '#/review' }, plural(byVideo.get(videoId).length, 'face'), ' to review')), momentStrip(videoId))))] : null);
+  };
+
+  // Two clicks: the first asks, the second removes the photo and any face enrolled from it.
+  const removeButton = (photo) => {
+    const button = h('button.small-button.remove-photo', { type: 'button', title: 'Remove ' + photo.file_name }, 'Remove');
+    button.addEventListener('click', async () => {
+      if (!button.dataset.armed) {
+        button.dataset.armed = 'yes';
+        button.classList.add('danger');
+        button.textContent = photo.status === 'enrolled' ? 'Remove it and its face?' : 'Remove it?';
+        return;
+      }
+      button.disabled = true;
+      try {
+        const removal = await del(`/api/creators/${id}/photos/${photo.id}`);
+        toast(photo.file_name + ' removed');
+        dropFinishedEnrolments(); // they tell of photos as they were
+        if (removal.enrolment_job_id) {
+          const pending = creator.photos.filter((p) => p.status === 'pending' && p.id !== photo.id).map((p) => p.id);
+          rememberEnrolment({ creator_id: id, enrolment_job_id: removal.enrolment_job_id, photo_ids: pending, name: creator.name });
+          follow(removal.enrolment_job_id, pending);
+        }
+        await load();
+      } catch (err) {
+        toast(err.message, 'error');
+        button.disabled = false;
+      }
+    });
+    return button;
   };
 
   const addForm = h('form.card#add-photos', { novalidate: true }, h('h2', 'Add photos'), picker.element, addError,
@@ -139,6 +169,14 @@ export async function render(main, { params }) {
       addButton.disabled = false;
     }
   });
+
+  const dropFinishedEnrolments = () => {
+    for (const tracker of trackers.filter((t) => t.element.dataset.state !== 'running')) {
+      tracker.stop();
+      tracker.element.remove();
+      trackers.splice(trackers.indexOf(tracker), 1);
+    }
+  };
 
   const follow = (job, photos) => {
     const tracker = enrolmentTracker(id, { job, photos, name: creator.name }, load);

@@ -48,6 +48,12 @@ class CreatorController {
         return enrolment.addPhotos(id, PhotoUpload.checked(photos));
     }
 
+    /** Removes a photo and the face enrolled from it; the creator's photos still pending are enrolled. */
+    @DeleteMapping("/{id}/photos/{photoId}")
+    PhotoRemoval removePhoto(@PathVariable long id, @PathVariable long photoId) {
+        return enrolment.removePhoto(id, photoId);
+    }
+
     @GetMapping
     List<CreatorSummary> list() {
         return queries.all();

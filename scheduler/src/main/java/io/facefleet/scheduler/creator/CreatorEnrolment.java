@@ -2,6 +2,7 @@ package io.facefleet.scheduler.creator;
 
 import io.facefleet.common.jobs.EnrolCreatorRequest;
 import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.MatchingLock;
 import io.facefleet.scheduler.api.ApiException;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * New creators and new photos: stored in one transaction, then an {@link EnrolCreatorRequest} for the workers,
- * which enrol every pending photo and rematch the faces waiting for review.
+ * which enrol every pending photo and rematch the faces waiting for review. Removing a photo (one without a face,
+ * say, which holds back the enrolment of the others) enrols the photos still pending.
  */
 @Service
 class CreatorEnrolment {
@@ -21,11 +23,14 @@ class CreatorEnrolment {
     private final CreatorStore creators;
     private final JobRequestScheduler jobs;
     private final TransactionTemplate transaction;
+    private final MatchingLock matchingLock;
 
-    CreatorEnrolment(CreatorStore creators, JobRequestScheduler jobs, TransactionTemplate transaction) {
+    CreatorEnrolment(CreatorStore creators, JobRequestScheduler jobs, TransactionTemplate transaction,
+                     MatchingLock matchingLock) {
         this.creators = creators;
         this.jobs = jobs;
         this.transaction = transaction;
+        this.matchingLock = matchingLock;
     }
 
     private record Stored(long creatorId, List<Long> photoIds) {
@@ -51,6 +56,22 @@ class CreatorEnrolment {
         String name = creators.find(creatorId).orElseThrow(() -> CreatorQueries.noSuchCreator(creatorId)).name();
         List<Long> photoIds = transaction.execute(status -> store(creatorId, photos));
         return new Enrolment(creatorId, name, photoIds, enrol(creatorId));
+    }
+
+    /**
+     * Deletes the photo and the face enrolled from it (the matching lock keeps workers from matching against that
+     * face while it goes); faces already matched keep their match. Enrols the creator's pending photos, if any.
+     */
+    PhotoRemoval removePhoto(long creatorId, long photoId) {
+        creators.find(creatorId).orElseThrow(() -> CreatorQueries.noSuchCreator(creatorId));
+        boolean enrolRest = Boolean.TRUE.equals(transaction.execute(status -> {
+            matchingLock.exclusive();
+            if (!creators.deletePhoto(creatorId, photoId)) {
+                throw ApiException.notFound("Creator " + creatorId + " has no photo with id " + photoId);
+            }
+            return !creators.pendingPhotos(creatorId).isEmpty();
+        }));
+        return new PhotoRemoval(creatorId, photoId, enrolRest ? enrol(creatorId) : null);
     }
 
     private List<Long> store(long creatorId, List<PhotoUpload> photos) {

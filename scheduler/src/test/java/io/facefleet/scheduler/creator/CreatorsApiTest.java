@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import static io.facefleet.scheduler.support.ApiAssertions.assertError;
+import static io.facefleet.scheduler.support.TestVectors.axis;
 import static io.facefleet.scheduler.support.SchedulerApi.creatorForm;
 import static io.facefleet.scheduler.support.SchedulerApi.photo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +191,41 @@ class CreatorsApiTest {
         assertThat(creators.find(id)).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM creator_photos").query(Integer.class).single()).isZero();
         assertThat(api.delete("/api/creators/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void removingAPhotoTakesItsFaceAlongAndEnrolsThePhotosStillPending() {
+        long id = create("Barack Obama", photo(OBAMA), photo(OBAMA_2));
+        long other = create("Angelina Jolie", photo("photos/Angelina_Jolie/df_img1.jpg"));
+        long faceless = creators.photos(id).get(0).id();
+        long good = creators.photos(id).get(1).id();
+        // As the worker leaves an all-or-nothing enrolment that met a photo without a face.
+        creators.markPhoto(faceless, "no_face", "No face found in fr_obama.jpg");
+
+        ResponseEntity<JsonNode> removed = api.delete("/api/creators/" + id + "/photos/" + faceless);
+
+        assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(removed.getBody().get("photo_id").longValue()).isEqualTo(faceless);
+        UUID enrolment = UUID.fromString(removed.getBody().get("enrolment_job_id").stringValue());
+        JobRunrJobs.StoredJob job = new JobRunrJobs(jdbc).byId(enrolment);
+        assertThat(job.state()).isEqualTo("ENQUEUED");
+        assertThat(job.isFor("EnrolCreatorHandler", "creatorId", id)).isTrue();
+        assertThat(creators.photos(id)).extracting(p -> p.id()).containsExactly(good);
+
+        creators.addEmbedding(id, axis(0), "photo", "fr_obama2.jpg", good, null, null, 0.9f);
+        creators.markPhoto(good, "enrolled", null);
+        ResponseEntity<JsonNode> last = api.delete("/api/creators/" + id + "/photos/" + good);
+
+        assertThat(last.getBody().get("enrolment_job_id").isNull()).isTrue();
+        assertThat(creators.photos(id)).isEmpty();
+        assertThat(creators.embeddingCount(id)).isZero();
+        assertError(api.delete("/api/creators/" + id + "/photos/" + good), HttpStatus.NOT_FOUND,
+                "Creator " + id + " has no photo with id " + good);
+        long othersPhoto = creators.photos(other).getFirst().id();
+        assertError(api.delete("/api/creators/" + id + "/photos/" + othersPhoto), HttpStatus.NOT_FOUND, "no photo");
+        assertThat(creators.photos(other)).hasSize(1);
+        assertError(api.delete("/api/creators/999999/photos/" + othersPhoto), HttpStatus.NOT_FOUND,
+                "No creator with id 999999");
     }
 
     private long create(String name, NamedBytes... photos) {

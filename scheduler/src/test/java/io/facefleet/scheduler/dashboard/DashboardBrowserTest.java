@@ -350,6 +350,48 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    @Order(10)
+    void removingThePhotoWithoutAFaceEnrolsTheOthers() {
+        browser.open("creators");
+        browser.find("#new-creator-name").sendKeys("Joe Biden");
+        browser.find("#new-creator-photos").sendKeys(photo("photos/Joe_Biden/fr_biden.jpg") + "\n"
+                + photo("negatives/if_view_noface.jpg"));
+        browser.find("#add-creator-button").click();
+        WebElement enrolment = browser.waitFor(UI, "the enrolment card", d -> d.findElement(By.cssSelector(".enrolment")));
+        awaitWork("the enrolment to finish", () -> !"running".equals(enrolment.getDomAttribute("data-state")));
+        assertThat(enrolment.findElement(By.cssSelector(".no-face")).getText())
+                .contains("the other photo will be enrolled once you remove that photo or add another");
+        long biden = jdbc.sql("SELECT id FROM creators WHERE name = 'Joe Biden'").query(Long.class).single();
+
+        enrolment.findElement(By.linkText("remove it on Joe Biden's page")).click();
+        // Two clicks, the first asking; the page redraws its photos when the enrolment it follows ends, which
+        // resets a button asked about meanwhile, so this asks again after a redraw.
+        browser.waitFor(UI, "the faceless photo removed", d -> {
+            WebElement remove = d.findElement(By.cssSelector("#creator-photos li[data-status='no_face'] .remove-photo"));
+            boolean asked = remove.getText().equals("Remove it?");
+            remove.click();
+            return asked;
+        });
+
+        // The page followed the failed enrolment; now only the new one, of the photo left.
+        WebElement tracker = browser.waitFor(UI, "the enrolment of the photo left", d -> {
+            List<WebElement> cards = browser.findAll(".enrolments .enrolment");
+            return cards.size() == 1 && cards.getFirst().getText().contains("fr_biden.jpg")
+                    && !cards.getFirst().getText().contains("if_view_noface.jpg") ? cards.getFirst() : null;
+        });
+        awaitWork("the enrolment to finish", () -> !"running".equals(tracker.getDomAttribute("data-state")));
+        assertThat(tracker.getDomAttribute("data-state")).isEqualTo("done");
+        assertThat(tracker.getText()).contains("Enrolled Joe Biden", "1 photo enrolled");
+        assertThat(jdbc.sql("SELECT file_name || ' ' || status FROM creator_photos WHERE creator_id = ?").param(biden)
+                .query(String.class).list()).containsExactly("fr_biden.jpg enrolled");
+        assertThat(jdbc.sql("SELECT count(*) FROM creator_face_embeddings WHERE creator_id = ?").param(biden)
+                .query(Integer.class).single()).isEqualTo(1);
+        browser.waitFor(UI, "the photo list without the faceless photo", d ->
+                browser.findAll("#creator-photos li").size() == 1);
+        browser.screenshot("creator-photo-removed");
+    }
+
     private void setField(String css, String value) {
         WebElement input = browser.find(css);
         input.clear();

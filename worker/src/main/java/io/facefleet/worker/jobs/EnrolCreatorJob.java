@@ -71,7 +71,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
         }
         if (!failures.isEmpty()) {
             throw new UnprocessableInputException(String.join("; ", failures)
-                    + ". Nothing was enrolled: remove or replace that photo and enrol again");
+                    + ". Nothing was enrolled: remove that photo to enrol the others, or add a better one");
         }
         transactions.executeWithoutResult(tx -> {
             matchingLock.exclusive();
