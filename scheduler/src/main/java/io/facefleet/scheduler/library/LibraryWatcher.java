@@ -44,7 +44,8 @@ public class LibraryWatcher implements SmartLifecycle {
     private final SettlingFiles settling;
     private final Map<Path, WatchKey> watchedFolders = new HashMap<>();
     private volatile WatchService watchService;
-    private volatile Thread thread;
+    private volatile boolean running;
+    private Thread thread;
 
     public LibraryWatcher(LibraryProperties library, LibraryScanner scanner, Clock clock) {
         this.library = library;
@@ -69,19 +70,20 @@ public class LibraryWatcher implements SmartLifecycle {
                 log.warn("Library folder {} is not there: not watched (rescans will find it once it is)", root);
             }
         }
+        log.info("Watching {} folders under {}", watchedFolders.size(), library.roots());
+        running = true; // before the thread starts: it runs while this is set
         thread = Thread.ofPlatform().name("library-watcher").daemon().start(this::run);
     }
 
     @Override
     public void stop() {
-        Thread running = thread;
-        thread = null;
-        if (running == null) {
+        if (!running) {
             return;
         }
+        running = false;
         try {
             watchService.close();
-            running.join(TimeUnit.SECONDS.toMillis(10));
+            thread.join(TimeUnit.SECONDS.toMillis(10));
         } catch (IOException e) {
             log.warn("Closing the library watcher: {}", e.toString());
         } catch (InterruptedException e) {
@@ -91,12 +93,12 @@ public class LibraryWatcher implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return running;
     }
 
     private void run() {
         try {
-            while (thread != null) {
+            while (running) {
                 WatchKey key = watchService.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 while (key != null) {
                     handle(key);
@@ -106,6 +108,10 @@ public class LibraryWatcher implements SmartLifecycle {
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             log.debug("Library watcher stopped");
+        } finally {
+            if (running) {
+                log.error("Library watcher ended while the scheduler runs: new files wait for the next rescan");
+            }
         }
     }
 

@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,8 @@ class LibraryWatcherTest {
     VideoStore videos;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LibraryScanner scanner;
 
     @Test
     void aVideoCopiedInIsQueuedAndADeletedOneGoesMissing() throws Exception {
@@ -103,6 +107,29 @@ class LibraryWatcherTest {
 
         Video registered = awaitStatus(writing, VideoStatus.QUEUED);
         assertThat(registered.sizeBytes()).isEqualTo(8L * chunk.length);
+    }
+
+    @Test
+    void everyStartLeavesTheWatcherRunningUntilItIsStopped(@TempDir Path folder) throws InterruptedException {
+        // The watcher's thread once read its own "running" field before start() had set it and quietly ended,
+        // in about one deployment out of three: every file event then went unnoticed until the next rescan.
+        LibraryProperties properties = new LibraryProperties(List.of(folder), Duration.ofMinutes(10), true,
+                Duration.ofSeconds(2));
+        long before = watcherThreads();
+        for (int i = 0; i < 200; i++) {
+            LibraryWatcher watcher = new LibraryWatcher(properties, scanner, Clock.systemUTC());
+            watcher.start();
+            Thread.sleep(10);
+            assertThat(watcherThreads()).as("watcher threads after start %d", i).isEqualTo(before + 1);
+            watcher.stop();
+            assertThat(watcher.isRunning()).isFalse();
+            assertThat(watcherThreads()).as("watcher threads after stop %d", i).isEqualTo(before);
+        }
+    }
+
+    private static long watcherThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("library-watcher") && thread.isAlive()).count();
     }
 
     private Video awaitStatus(Path file, VideoStatus status) throws InterruptedException {
