@@ -61,9 +61,17 @@ timed() { TIMINGS+=("$(printf '%-44s %6.1f s' "$1" "$(elapsed "$STEP_START")")")
 
 # ------------------------------------------------------------------------------------------------ preflight
 [ "$(id -u)" = 0 ] || die "run as root (it creates network namespaces, a bridge and system users)"
-for cmd in ip ansible-playbook ssh ssh-keygen /usr/sbin/sshd curl python3 start-stop-daemon runuser unzip flock; do
-  command -v "$cmd" >/dev/null 2>&1 || die "'$cmd' is missing: apt-get install -y ansible openssh-server openssh-client iproute2 curl unzip"
+NEEDED=()
+for tool in ip:iproute2 ansible-playbook:ansible ssh:openssh-client ssh-keygen:openssh-client \
+            /usr/sbin/sshd:openssh-server curl:curl python3:python3 start-stop-daemon:dpkg runuser:util-linux \
+            unzip:unzip flock:util-linux; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || NEEDED+=("${tool#*:}")
 done
+if [ "${#NEEDED[@]}" -gt 0 ]; then
+  echo "$PROG: installing ${NEEDED[*]} (Debian packages)"
+  install_needed() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 "${NEEDED[@]}" >/dev/null; }
+  install_needed || { apt-get update -q >/dev/null && install_needed; } || die "could not install ${NEEDED[*]}"
+fi
 [ -f "$WORKER_JAR" ] || die "worker jar not found: $WORKER_JAR
 Build it first: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -B -q package -DskipTests (or set FACEFLEET_WORKER_JAR)"
 [ -f "$SCHEDULER_JAR" ] || die "scheduler jar not found: $SCHEDULER_JAR
@@ -373,7 +381,7 @@ step "registering a video: copying obama_whcd_hk.mp4 into the library"
 cp "$VIDEO" "$T/library/obama_whcd_hk.mp4"
 chmod 0644 "$T/library/obama_whcd_hk.mp4"
 VIDEO_START=$(date +%s.%N)
-SCANNED=0 STATUS="" LAST=""
+STATUS="" LAST=""
 while :; do
   waited="$(elapsed "$VIDEO_START")"
   videos="$(curl -sf --noproxy '*' -m 10 "http://$NET.12:8080/api/videos" || echo '[]')"
@@ -391,10 +399,10 @@ for v in json.loads(sys.argv[1]):
     done) break ;;
     failed) die "the video failed: $STATUS" ;;
   esac
-  if [ "$SCANNED" = 0 ] && [ -z "$STATUS" ] && awk -v w="$waited" 'BEGIN {exit !(w > 20)}'; then
-    echo "  not registered after 20 s: POST /api/library/scan"
-    curl -sf --noproxy '*' -m 30 -X POST "http://$NET.12:8080/api/library/scan" >/dev/null || true
-    SCANNED=1
+  # The scheduler's library watcher must register it (a rescan would, but only every few minutes).
+  if [ -z "$STATUS" ] && awk -v w="$waited" 'BEGIN {exit !(w > 30)}'; then
+    tail -n 20 "$T/hosts/sched/facefleet/logs/facefleet-scheduler.log"
+    die "the scheduler's library watcher did not register the video within 30 s"
   fi
   awk -v w="$waited" -v t="$VIDEO_TIMEOUT" 'BEGIN {exit !(w > t)}' && {
     for f in "$T"/hosts/*/facefleet/logs/*.log; do echo "---- $f"; tail -n 20 "$f"; done
