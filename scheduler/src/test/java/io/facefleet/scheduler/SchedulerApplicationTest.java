@@ -60,15 +60,19 @@ class SchedulerApplicationTest {
         JsonNode current = api.get("/api/config").getBody();
         assertThat(current.get("match_threshold").floatValue()).isEqualTo(0.35f);
         assertThat(current.get("auto_tag_threshold").floatValue()).isEqualTo(0.55f);
-        assertThat(current.get("frames_per_video").intValue()).isEqualTo(30);
+        assertThat(current.get("sample_interval_seconds").floatValue()).isEqualTo(2.0f);
+        assertThat(current.get("min_frames_per_video").intValue()).isEqualTo(8); // the old default 30, migrated
+        assertThat(current.get("max_frames_per_video").intValue()).isEqualTo(3600);
+        assertThat(current.get("frames_per_video").intValue()).as("still readable by old clients").isEqualTo(8);
 
         ResponseEntity<JsonNode> changed = api.send(HttpMethod.PUT, "/api/config",
-                "{\"match_threshold\": 0.3, \"frames_per_video\": 60}");
+                "{\"match_threshold\": 0.3, \"sample_interval_seconds\": 1.5, \"min_frames_per_video\": 12}");
 
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(changed.getBody().get("match_threshold").floatValue()).isEqualTo(0.3f);
         assertThat(changed.getBody().get("auto_tag_threshold").floatValue()).isEqualTo(0.55f);
-        assertThat(config.get()).isEqualTo(new RecognitionConfig(0.3f, 0.55f, 60, 0.5f, 20));
+        assertThat(changed.getBody().get("frames_per_video").intValue()).isEqualTo(12);
+        assertThat(config.get()).isEqualTo(new RecognitionConfig(0.3f, 0.55f, 1.5f, 12, 3600, 0.5f, 20));
     }
 
     @Test
@@ -78,8 +82,13 @@ class SchedulerApplicationTest {
 
         assertError(api.send(HttpMethod.PUT, "/api/config", "{\"match_threshold\": 0.7, \"auto_tag_threshold\": 0.6}"),
                 HttpStatus.BAD_REQUEST, "match_threshold must not exceed auto_tag_threshold");
-        assertError(api.send(HttpMethod.PUT, "/api/config", "{\"frames_per_video\": 0}"),
-                HttpStatus.BAD_REQUEST, "frames_per_video must be between 1 and 1000");
+        assertError(api.send(HttpMethod.PUT, "/api/config", "{\"frames_per_video\": 60}"),
+                HttpStatus.BAD_REQUEST, "frames_per_video can no longer be set");
+        assertError(api.send(HttpMethod.PUT, "/api/config", "{\"sample_interval_seconds\": 0}"),
+                HttpStatus.BAD_REQUEST, "sample_interval_seconds must be between 0.1 and 3600");
+        assertError(api.send(HttpMethod.PUT, "/api/config",
+                        "{\"min_frames_per_video\": 100, \"max_frames_per_video\": 50}"),
+                HttpStatus.BAD_REQUEST, "min_frames_per_video must not exceed max_frames_per_video");
         assertError(api.send(HttpMethod.PUT, "/api/config", "{\"match_threshold\": \"high\"}"),
                 HttpStatus.BAD_REQUEST, "not the JSON expected");
         assertThat(config.get()).isEqualTo(before);

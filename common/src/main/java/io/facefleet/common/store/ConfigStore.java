@@ -14,10 +14,11 @@ public class ConfigStore {
 
     public RecognitionConfig get() {
         return jdbc.sql("""
-                        SELECT match_threshold, auto_tag_threshold, frames_per_video, min_det_score, min_face_size
+                        SELECT match_threshold, auto_tag_threshold, sample_interval_seconds, min_frames_per_video,
+                          max_frames_per_video, min_det_score, min_face_size
                         FROM face_recognition_config WHERE id = 1""")
-                .query((rs, n) -> new RecognitionConfig(rs.getFloat(1), rs.getFloat(2), rs.getInt(3), rs.getFloat(4),
-                        rs.getInt(5)))
+                .query((rs, n) -> new RecognitionConfig(rs.getFloat(1), rs.getFloat(2), rs.getFloat(3), rs.getInt(4),
+                        rs.getInt(5), rs.getFloat(6), rs.getInt(7)))
                 .single();
     }
 
@@ -25,9 +26,11 @@ public class ConfigStore {
     public RecognitionConfig update(RecognitionConfig config) {
         jdbc.sql("""
                         UPDATE face_recognition_config SET match_threshold = ?, auto_tag_threshold = ?,
-                          frames_per_video = ?, min_det_score = ?, min_face_size = ?, updated_at = now() WHERE id = 1""")
-                .params(config.matchThreshold(), config.autoTagThreshold(), config.framesPerVideo(),
-                        config.minDetScore(), config.minFaceSize())
+                          sample_interval_seconds = ?, min_frames_per_video = ?, max_frames_per_video = ?,
+                          min_det_score = ?, min_face_size = ?, updated_at = now() WHERE id = 1""")
+                .params(config.matchThreshold(), config.autoTagThreshold(), config.sampleIntervalSeconds(),
+                        config.minFramesPerVideo(), config.maxFramesPerVideo(), config.minDetScore(),
+                        config.minFaceSize())
                 .update();
         return get();
     }

@@ -1,37 +1,86 @@
 package io.facefleet.common.store;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 @Repository
 public class DetectionStore {
 
-    private final JdbcClient jdbc;
+    private static final int BATCH = 500;
 
-    public DetectionStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    public DetectionStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
-    /** Replaces every face of a video, so that running a video again never duplicates its rows. */
-    public void replace(long videoId, List<NewDetection> detections) {
+    /**
+     * Replaces every face track of a video with its sightings, so that running a video again never duplicates its
+     * rows. Both tables are written as JDBC batches (multi-row INSERTs where the connection rewrites them).
+     */
+    public void replace(long videoId, List<NewDetection> tracks) {
         jdbc.sql("DELETE FROM video_face_detections WHERE video_id = ?").param(videoId).update();
-        for (NewDetection d : detections) {
-            jdbc.sql("""
-                            INSERT INTO video_face_detections (video_id, frame_timestamp, embedding, bbox, det_score,
-                              landmarks, matched_creator_id, match_confidence, match_status, crop_jpeg)
-                            VALUES (?, ?, ?, ?::real[], ?, ?::real[], ?, ?, ?, ?)""")
-                    .params(videoId, d.frameTimestamp(), Vectors.vector(d.embedding()), Vectors.realArray(d.bbox()),
-                            d.detScore(), Vectors.realArray(d.landmarks()), d.creatorId(), d.confidence(),
-                            d.status().db(), d.cropJpeg())
-                    .update();
+        if (tracks.isEmpty()) {
+            return;
+        }
+        List<Long> ids = jdbc.sql("SELECT nextval('video_face_detections_id_seq') FROM generate_series(1, ?)")
+                .param(tracks.size()).query(Long.class).list();
+        record Track(long id, NewDetection track) {
+        }
+        record Sighting(long trackId, NewSighting sighting) {
+        }
+        List<Track> rows = new ArrayList<>(tracks.size());
+        List<Sighting> sightings = new ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            rows.add(new Track(ids.get(i), tracks.get(i)));
+            for (NewSighting s : tracks.get(i).sightings()) {
+                sightings.add(new Sighting(ids.get(i), s));
+            }
+        }
+        batches.batchUpdate("""
+                        INSERT INTO video_face_detections (id, video_id, frame_timestamp, embedding, bbox, det_score,
+                          landmarks, matched_creator_id, match_confidence, match_status, crop_jpeg, first_seen_seconds,
+                          last_seen_seconds, sightings, embedded_faces)
+                        VALUES (?, ?, ?, ?, ?::real[], ?, ?::real[], ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows, BATCH, (ps, row) -> {
+                    NewDetection t = row.track();
+                    setAll(ps, row.id(), videoId, t.frameTimestamp(), Vectors.vector(t.embedding()),
+                            Vectors.realArray(t.bbox()), t.detScore(), Vectors.realArray(t.landmarks()), t.creatorId(),
+                            t.confidence(), t.status().db(), t.cropJpeg(), t.firstSeenSeconds(), t.lastSeenSeconds(),
+                            t.sightings().size(), t.embeddedFaces());
+                });
+        batches.batchUpdate("""
+                        INSERT INTO video_face_sightings (detection_id, frame_timestamp, bbox, det_score)
+                        VALUES (?, ?, ?::real[], ?)""",
+                sightings, BATCH, (ps, row) -> setAll(ps, row.trackId(), row.sighting().frameTimestamp(),
+                        Vectors.realArray(row.sighting().bbox()), row.sighting().detScore()));
+    }
+
+    private static void setAll(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
         }
     }
 
+    /** Face tracks of the video: its rows in the HNSW index. */
     public int count(long videoId) {
         return jdbc.sql("SELECT count(*) FROM video_face_detections WHERE video_id = ?").param(videoId)
                 .query(Integer.class).single();
+    }
+
+    /** Faces sampled in the video: the sightings of all its tracks. */
+    public int sightingCount(long videoId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM video_face_sightings s JOIN video_face_detections d ON d.id = s.detection_id
+                        WHERE d.video_id = ?""").param(videoId).query(Integer.class).single();
     }
 
     /**

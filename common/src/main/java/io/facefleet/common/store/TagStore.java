@@ -16,19 +16,44 @@ public class TagStore {
     }
 
     /**
-     * Recomputes a video's automatic tags from its matched and confirmed faces (confidence: the best face; first
-     * seen: the earliest). Manual tags are left as they are.
+     * Recomputes a video's automatic tags from its matched and confirmed face tracks (confidence: the best track;
+     * first seen: the earliest; on screen: the union of the tracks' intervals — first to last sighting, plus half a
+     * sampling interval each side — within the video). Manual tags are left as they are.
      */
     public void refreshAutoTags(long videoId) {
         jdbc.sql("DELETE FROM video_creators WHERE video_id = ? AND source = 'auto'").param(videoId).update();
         jdbc.sql("""
-                        INSERT INTO video_creators (video_id, creator_id, source, confidence, first_seen_seconds)
-                        SELECT video_id, matched_creator_id, 'auto', max(match_confidence), min(frame_timestamp)
-                        FROM video_face_detections
-                        WHERE video_id = ? AND matched_creator_id IS NOT NULL AND match_status IN ('matched', 'confirmed')
-                        GROUP BY video_id, matched_creator_id
+                        WITH video AS (
+                          SELECT coalesce(sample_interval_seconds, 0) / 2 AS half, duration_seconds AS duration
+                          FROM videos WHERE id = :video),
+                        spans AS (
+                          SELECT t.matched_creator_id AS creator_id, t.match_confidence, t.first_seen_seconds,
+                            greatest(0, t.first_seen_seconds - v.half) AS starts,
+                            least(coalesce(v.duration, 'infinity'), t.last_seen_seconds + v.half) AS ends
+                          FROM video_face_detections t, video v
+                          WHERE t.video_id = :video AND t.matched_creator_id IS NOT NULL
+                            AND t.match_status IN ('matched', 'confirmed')),
+                        opened AS (
+                          SELECT *, CASE WHEN starts <= max(ends) OVER (PARTITION BY creator_id ORDER BY starts, ends
+                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
+                          FROM spans),
+                        islands AS (
+                          SELECT creator_id, starts, ends,
+                            sum(opens) OVER (PARTITION BY creator_id ORDER BY starts, ends) AS island
+                          FROM opened),
+                        on_screen AS (
+                          SELECT creator_id, sum(length) AS seconds
+                          FROM (SELECT creator_id, max(ends) - min(starts) AS length FROM islands
+                                GROUP BY creator_id, island) merged
+                          GROUP BY creator_id)
+                        INSERT INTO video_creators (video_id, creator_id, source, confidence, first_seen_seconds,
+                          on_screen_seconds)
+                        SELECT :video, s.creator_id, 'auto', max(s.match_confidence), min(s.first_seen_seconds),
+                          min(o.seconds)
+                        FROM spans s JOIN on_screen o USING (creator_id)
+                        GROUP BY s.creator_id
                         ON CONFLICT (video_id, creator_id) DO NOTHING""")
-                .param(videoId).update();
+                .param("video", videoId).update();
     }
 
     public void refreshAutoTags(Collection<Long> videoIds) {

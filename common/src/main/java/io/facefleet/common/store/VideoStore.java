@@ -95,10 +95,30 @@ public class VideoStore {
     }
 
     public void markDone(long id, double durationSeconds, double fps, int width, int height) {
+        markDone(id, durationSeconds, fps, width, height, new VideoSampling(0, 0, 0, null, null));
+    }
+
+    /** The run's results are stored: the video is done, partially where the file could not be read to its end. */
+    public void markDone(long id, double durationSeconds, double fps, int width, int height, VideoSampling sampling) {
         jdbc.sql("""
                         UPDATE videos SET status = 'done', error = NULL, duration_seconds = ?, fps = ?, width = ?,
-                          height = ?, processed_at = now(), updated_at = now() WHERE id = ?""")
-                .params(durationSeconds, fps, width, height, id).update();
+                          height = ?, sample_interval_seconds = ?, frames_sampled = ?, frames_decoded = ?,
+                          keyframe_interval_seconds = ?, partial_reason = ?, processed_at = now(), updated_at = now()
+                        WHERE id = ?""")
+                .params(durationSeconds, fps, width, height, sampling.intervalSeconds(), sampling.framesSampled(),
+                        sampling.framesDecoded(), sampling.keyframeIntervalSeconds(), sampling.partialReason(), id)
+                .update();
+    }
+
+    /** How the video's last run sampled it; empty before its first run. */
+    public Optional<VideoSampling> sampling(long id) {
+        return jdbc.sql("""
+                        SELECT sample_interval_seconds, frames_sampled, frames_decoded, keyframe_interval_seconds,
+                          partial_reason FROM videos WHERE id = ? AND frames_sampled IS NOT NULL""")
+                .param(id)
+                .query((rs, n) -> new VideoSampling(rs.getDouble(1), rs.getInt(2), rs.getInt(3),
+                        (Double) rs.getObject(4), rs.getString(5)))
+                .optional();
     }
 
     /** Marks the run failed, unless a newer run has taken the video over. */

@@ -1,4 +1,4 @@
-// Recognition settings: thresholds and frames per video, each explained; the API's refusals shown beside the form.
+// Recognition settings: thresholds and how densely videos are sampled, each explained; the API's refusals shown beside the form.
 
 import { get, put } from '../api.js';
 import { h, fill, errorBox, toast } from '../dom.js';
@@ -10,9 +10,15 @@ const FIELDS = [
   { key: 'auto_tag_threshold', label: 'Auto-tag threshold', step: '0.01', min: '-1', max: '1', integer: false,
     help: 'A face at least this similar tags its video without review. Keep it above the similarity of the closest '
       + 'lookalikes (about 0.53 with the dev-512 pack) and not below the match threshold.' },
-  { key: 'frames_per_video', label: 'Frames per video', step: '1', min: '1', max: '1000', integer: true,
-    help: 'Frames sampled evenly across each video (1 to 1000). More finds people seen only briefly, at a '
-      + 'proportional cost in worker time.' },
+  { key: 'sample_interval_seconds', label: 'Sample every (seconds)', step: '0.1', min: '0.1', max: '3600',
+    integer: false,
+    help: 'A frame is looked at every this many seconds of video (0.1 to 3600). Someone on screen for less than '
+      + 'about twice this may be missed; halving it doubles the detection work per video.' },
+  { key: 'min_frames_per_video', label: 'Frames per video, at least', step: '1', min: '1', max: '1000', integer: true,
+    help: 'A clip too short for this many frames at the interval gets this many, spread evenly (1 to 1000).' },
+  { key: 'max_frames_per_video', label: 'Frames per video, at most', step: '1', min: '1', max: '100000', integer: true,
+    help: 'A video so long that the interval would give more frames gets this many, the interval widened evenly '
+      + '(3,600 is two hours at one frame every 2 s).' },
   { key: 'min_det_score', label: 'Minimum detection score', step: '0.05', min: '0', max: '1', integer: false,
     help: 'Faces the detector is less sure of than this (0 to 1) are ignored: hands, patterns, posters.' },
   { key: 'min_face_size', label: 'Minimum face size (px)', step: '1', min: '0', integer: true,

@@ -21,18 +21,18 @@ class ConfigController {
     }
 
     @GetMapping
-    RecognitionConfig get() {
-        return config.get();
+    ConfigView get() {
+        return ConfigView.of(config.get());
     }
 
     @PutMapping
-    RecognitionConfig put(@RequestBody ConfigUpdate update) {
+    ConfigView put(@RequestBody ConfigUpdate update) {
         RecognitionConfig changed;
         try {
             changed = update.applyTo(config.get());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        return config.update(changed);
+        return ConfigView.of(config.update(changed));
     }
 }

@@ -169,15 +169,24 @@ class DashboardBrowserTest {
         assertThat(config.get()).isEqualTo(before);
         browser.screenshot("settings-invalid");
 
+        setField("#setting-match_threshold", "0.35");
+        setField("#setting-min_frames_per_video", "5000");
+        browser.find("#save-settings").click();
+        browser.waitFor(UI, "the refusal", d -> browser.find("#settings-error").getText().contains("min_frames"));
+        assertThat(browser.find("#settings-error").getText()).isEqualTo("min_frames_per_video must be between 1 and 1000");
+        assertThat(browser.find("#setting-min_frames_per_video").getDomAttribute("aria-invalid")).isNotNull();
+        assertThat(config.get()).isEqualTo(before);
+
         // Obama's faces in his speech score 0.84-0.86: with auto-tagging above that they wait for review.
         setField("#setting-match_threshold", "0.35");
         setField("#setting-auto_tag_threshold", "0.95");
-        setField("#setting-frames_per_video", "10");
+        setField("#setting-min_frames_per_video", "10");
+        setField("#setting-sample_interval_seconds", "1.5");
         browser.find("#save-settings").click();
         browser.waitFor(UI, "the settings to be saved", d -> browser.find("#settings-saved").getText().contains("Saved"));
         assertThat(browser.find("#settings-error").getText()).isEmpty();
-        assertThat(config.get()).isEqualTo(new RecognitionConfig(0.35f, 0.95f, 10, before.minDetScore(),
-                before.minFaceSize()));
+        assertThat(config.get()).isEqualTo(new RecognitionConfig(0.35f, 0.95f, 1.5f, 10, before.maxFramesPerVideo(),
+                before.minDetScore(), before.minFaceSize()));
         browser.screenshot("settings");
     }
 

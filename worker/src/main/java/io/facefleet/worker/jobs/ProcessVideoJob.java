@@ -8,6 +8,7 @@ import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.worker.face.Stage;
+import io.facefleet.worker.video.SamplingReport;
 import io.facefleet.worker.video.UnreadableVideoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public class ProcessVideoJob implements ProcessVideoHandler {
         }
         RecognitionConfig config = configs.get();
         UUID runId = videos.startRun(videoId);
-        JobProgress progress = JobProgress.of(this::jobContext, config.framesPerVideo());
+        JobProgress progress = JobProgress.of(this::jobContext, plannedFrames(video.get(), config));
         try {
             VideoFaceFinder.Result result = finder.find(Path.of(video.get().path()), config, progress::set);
             long storing = System.nanoTime();
@@ -57,10 +58,17 @@ public class ProcessVideoJob implements ProcessVideoHandler {
                 log.warn("Video {}: run {} was superseded by a newer run; its results were dropped", videoId, runId);
                 return;
             }
-            log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d frames; frames %.2f s, detection %.2f s,"
-                            + " alignment+recognition %.2f s, matching and storing %.2f s", videoId, video.get().path(),
-                    result.faces().size(), result.framesSampled(), result.framesSeconds(),
-                    result.timings().totalMillis(Stage.DETECTION) / 1000,
+            SamplingReport sampling = result.sampling();
+            log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d tracks, %d recognizer runs; %d frames"
+                            + " sampled of %d decoded (%s, every %.2f s, keyframe every %s s)%s; frames %.2f s"
+                            + " (sampler CPU %.2f s), detection %.2f s, alignment+recognition %.2f s,"
+                            + " matching and storing %.2f s", videoId, video.get().path(), result.facesSeen(),
+                    result.tracks().size(), result.recognizerRuns(), sampling.framesSampled(),
+                    sampling.framesDecoded(), sampling.mode(), sampling.intervalSeconds(),
+                    sampling.keyframeIntervalSeconds() == null ? "?"
+                            : String.format(Locale.ROOT, "%.1f", sampling.keyframeIntervalSeconds()),
+                    sampling.partialReason() == null ? "" : "; PARTIAL: " + sampling.partialReason(),
+                    result.framesSeconds(), sampling.cpuSeconds(), result.timings().totalMillis(Stage.DETECTION) / 1000,
                     result.timings().totalMillis(Stage.ALIGN_AND_EMBED) / 1000, (System.nanoTime() - storing) / 1e9));
         } catch (UnreadableVideoException e) {
             videos.markFailed(videoId, runId, e.getMessage());
@@ -69,5 +77,13 @@ public class ProcessVideoJob implements ProcessVideoHandler {
             videos.markFailed(videoId, runId, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    /** The frames the video will be sampled at, for the progress bar; the floor when its length is not known yet. */
+    private static long plannedFrames(Video video, RecognitionConfig config) {
+        if (video.durationSeconds() == null) {
+            return config.minFramesPerVideo();
+        }
+        return VideoFaceFinder.sampling(config).targets(video.durationSeconds()).length;
     }
 }

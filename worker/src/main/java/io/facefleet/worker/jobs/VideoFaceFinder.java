@@ -1,16 +1,17 @@
 package io.facefleet.worker.jobs;
 
 import io.facefleet.common.store.RecognitionConfig;
-import io.facefleet.worker.face.Face;
-import io.facefleet.worker.face.FaceCrops;
+import io.facefleet.worker.face.DetectedFace;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.Stage;
 import io.facefleet.worker.face.StageTimings;
-import io.facefleet.worker.matching.VideoFace;
+import io.facefleet.worker.tracking.FaceTracker;
+import io.facefleet.worker.tracking.TrackTemplates;
+import io.facefleet.worker.tracking.VideoFaceTrack;
 import io.facefleet.worker.video.FrameSampler;
-import io.facefleet.worker.video.SampledFrame;
+import io.facefleet.worker.video.SamplingReport;
+import io.facefleet.worker.video.SamplingSettings;
 import io.facefleet.worker.video.VideoProbe;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -19,21 +20,32 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Video → frames → faces: samples the configured number of frames and finds every face in them, embedding the
- * faces of several frames in one batch. At most {@value #FRAMES_PER_BATCH} decoded frames are held at once.
+ * Video → frames → faces → tracks: samples a frame every interval, detects the faces of each, follows them across
+ * frames ({@link FaceTracker}) and runs the recognizer on each track's best few faces only ({@link TrackTemplates}).
+ * One decoded frame is held at a time.
  */
 @Component
 public class VideoFaceFinder {
 
-    static final int FRAMES_PER_BATCH = 8;
-
     /**
-     * @param seconds  the whole search
-     * @param timings  the face engine's share of it, by stage; the rest is decoding frames and cutting crops
+     * @param sampling       what the sampler decoded and took, and whether it read the whole file
+     * @param facesSeen      faces detected in all sampled frames (the sightings of all tracks)
+     * @param recognizerRuns faces the recognizer ran on
+     * @param seconds        the whole search
+     * @param timings        the face engine's share of it, by stage
      */
-    public record Result(VideoProbe probe, List<VideoFace> faces, int framesSampled, double seconds,
-                         StageTimings timings) {
+    public record Result(SamplingReport sampling, List<VideoFaceTrack> tracks, int facesSeen, int recognizerRuns,
+                         double seconds, StageTimings timings) {
 
+        public VideoProbe probe() {
+            return sampling.probe();
+        }
+
+        public int framesSampled() {
+            return sampling.framesSampled();
+        }
+
+        /** Decoding and everything else outside the face engine. */
         public double framesSeconds() {
             return seconds - (timings.totalMillis(Stage.DETECTION) + timings.totalMillis(Stage.ALIGN_AND_EMBED)) / 1000;
         }
@@ -46,44 +58,37 @@ public class VideoFaceFinder {
         this.engine = engine;
     }
 
+    public static SamplingSettings sampling(RecognitionConfig config) {
+        return new SamplingSettings(config.sampleIntervalSeconds(), config.minFramesPerVideo(),
+                config.maxFramesPerVideo());
+    }
+
     public Result find(Path video, RecognitionConfig config, IntConsumer framesDone) {
         long started = System.nanoTime();
         StageTimings timings = new StageTimings();
-        List<VideoFace> faces = new ArrayList<>();
-        List<SampledFrame> batch = new ArrayList<>(FRAMES_PER_BATCH);
-        int[] sampled = {0};
-        try {
-            VideoProbe probe = sampler.sample(video, config.framesPerVideo(), frame -> {
-                batch.add(frame);
-                sampled[0]++;
-                if (batch.size() == FRAMES_PER_BATCH) {
-                    analyze(batch, config, faces, timings);
-                    framesDone.accept(sampled[0]);
+        List<VideoFaceTrack> tracks = new ArrayList<>();
+        SamplingSettings settings = sampling(config);
+        float sameFace = config.matchThreshold();
+        try (TrackTemplates templates = new TrackTemplates(faces -> engine.embedAligned(faces, timings), sameFace,
+                tracks::add);
+             FaceTracker tracker = new FaceTracker(settings.intervalSeconds(), sameFace, engine::align,
+                     face -> engine.embedAligned(List.of(face), timings).getFirst(), templates)) {
+            int[] sampled = {0};
+            SamplingReport report = sampler.sample(video, settings, frame -> {
+                try (frame) {
+                    List<DetectedFace> faces = engine.detect(frame.image(), timings).stream()
+                            .filter(face -> face.score() >= config.minDetScore() && face.width() >= config.minFaceSize())
+                            .toList();
+                    tracker.accept(frame.timestampSeconds(), frame.image(), faces);
                 }
+                framesDone.accept(++sampled[0]);
             });
-            analyze(batch, config, faces, timings);
-            framesDone.accept(sampled[0]);
-            return new Result(probe, faces, sampled[0], (System.nanoTime() - started) / 1e9, timings);
-        } finally {
-            batch.forEach(SampledFrame::close);
+            tracker.finish();
+            templates.flush();
+            tracks.sort(java.util.Comparator.comparingDouble(VideoFaceTrack::firstSeconds));
+            return new Result(report, List.copyOf(tracks), tracker.sightings(),
+                    tracker.recognizerRuns() + templates.recognizerRuns(), (System.nanoTime() - started) / 1e9,
+                    timings);
         }
-    }
-
-    private void analyze(List<SampledFrame> batch, RecognitionConfig config, List<VideoFace> faces,
-                         StageTimings timings) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Mat> images = batch.stream().map(SampledFrame::image).toList();
-        List<List<Face>> found = engine.analyzeAll(images, face ->
-                face.score() >= config.minDetScore() && face.width() >= config.minFaceSize(), timings);
-        for (int i = 0; i < batch.size(); i++) {
-            for (Face face : found.get(i)) {
-                faces.add(new VideoFace(batch.get(i).timestampSeconds(), face,
-                        FaceCrops.jpeg(images.get(i), face.detection())));
-            }
-        }
-        batch.forEach(SampledFrame::close);
-        batch.clear();
     }
 }

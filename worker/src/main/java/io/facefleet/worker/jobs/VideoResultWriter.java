@@ -5,8 +5,11 @@ import io.facefleet.common.store.MatchingLock;
 import io.facefleet.common.store.NewDetection;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.TagStore;
+import io.facefleet.common.store.VideoSampling;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.worker.matching.FaceMatcher;
+import io.facefleet.worker.video.SamplingReport;
+import io.facefleet.worker.video.VideoProbe;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Faces → matching → tagging, in one transaction: the video's earlier faces and automatic tags are replaced, so a
+ * Face tracks → matching → tagging, in one transaction: the video's earlier tracks and automatic tags are replaced, so a
  * retry never duplicates rows, and nothing is written when this run has been superseded by a newer one.
  */
 @Component
@@ -44,11 +47,14 @@ public class VideoResultWriter {
             if (!videos.lockForRun(videoId, runId)) {
                 return false;
             }
-            List<NewDetection> matched = result.faces().stream().map(face -> matcher.match(face, config)).toList();
+            List<NewDetection> matched = result.tracks().stream().map(track -> matcher.match(track, config)).toList();
             detections.replace(videoId, matched);
+            SamplingReport sampling = result.sampling();
+            VideoProbe probe = sampling.probe();
+            videos.markDone(videoId, probe.durationSeconds(), probe.fps(), probe.width(), probe.height(),
+                    new VideoSampling(sampling.intervalSeconds(), sampling.framesSampled(), sampling.framesDecoded(),
+                            sampling.keyframeIntervalSeconds(), sampling.partialReason()));
             tags.refreshAutoTags(videoId);
-            videos.markDone(videoId, result.probe().durationSeconds(), result.probe().fps(), result.probe().width(),
-                    result.probe().height());
             return true;
         }));
     }

@@ -4,16 +4,19 @@ import io.facefleet.common.store.CreatorMatch;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.worker.face.DetectedFace;
+import io.facefleet.worker.tracking.FaceSighting;
+import io.facefleet.worker.tracking.VideoFaceTrack;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * Matches a video face to the creator with the nearest enrolled face (pgvector, HNSW, cosine): matched at or
- * above the auto-tag threshold, pending for review at or above the match threshold, unmatched below. The best
- * candidate is kept even when unmatched, so a later rematch only replaces it with a better one.
+ * Matches a face track, by its template, to the creator with the nearest enrolled face (pgvector, HNSW, cosine):
+ * matched at or above the auto-tag threshold, pending for review at or above the match threshold, unmatched below.
+ * The best candidate is kept even when unmatched, so a later rematch only replaces it with a better one.
  */
 @Component
 public class FaceMatcher {
@@ -24,15 +27,23 @@ public class FaceMatcher {
         this.creators = creators;
     }
 
-    public NewDetection match(VideoFace videoFace, RecognitionConfig config) {
-        float[] embedding = videoFace.face().embedding();
-        Optional<CreatorMatch> best = creators.nearest(embedding);
-        DetectedFace d = videoFace.face().detection();
-        return new NewDetection(videoFace.timestampSeconds(), embedding, new float[]{d.x1(), d.y1(), d.x2(), d.y2()},
-                d.score(), d.landmarks(),
+    public NewDetection match(VideoFaceTrack track, RecognitionConfig config) {
+        Optional<CreatorMatch> best = creators.nearest(track.embedding());
+        DetectedFace face = track.best().face();
+        return new NewDetection(track.best().timestampSeconds(), track.embedding(), box(face), face.score(),
+                face.landmarks(),
                 best.map(CreatorMatch::creatorId).orElse(null),
                 best.map(CreatorMatch::similarity).orElse(null),
                 best.map(m -> config.statusFor(m.similarity())).orElse(MatchStatus.UNMATCHED),
-                videoFace.cropJpeg());
+                track.cropJpeg(), track.embeddedFaces(),
+                track.sightings().stream().map(FaceMatcher::sighting).toList());
+    }
+
+    private static NewSighting sighting(FaceSighting sighting) {
+        return new NewSighting(sighting.timestampSeconds(), box(sighting.face()), sighting.face().score());
+    }
+
+    private static float[] box(DetectedFace face) {
+        return new float[]{face.x1(), face.y1(), face.x2(), face.y2()};
     }
 }

@@ -27,8 +27,25 @@ public final class FrameSampler {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
+    /** Stand-in until the time-based sampler lands: seeks to each target time. */
+    public SamplingReport sample(Path file, SamplingSettings settings, Consumer<SampledFrame> frames) {
+        long started = System.nanoTime();
+        int[] count = {0};
+        VideoProbe probe = sample(file, -1, settings, frame -> {
+            count[0]++;
+            frames.accept(frame);
+        });
+        double interval = probe.durationSeconds() / Math.max(1, settings.targets(probe.durationSeconds()).length);
+        return new SamplingReport(probe, interval, count[0], count[0], null, "SEEK", 0,
+                (System.nanoTime() - started) / 1e9, null);
+    }
+
     /** Reads the header and hands each sampled frame to {@code frames}, in order; returns what the header said. */
     public VideoProbe sample(Path file, int count, Consumer<SampledFrame> frames) {
+        return sample(file, count, null, frames);
+    }
+
+    private VideoProbe sample(Path file, int fixedCount, SamplingSettings settings, Consumer<SampledFrame> frames) {
         if (!Files.isRegularFile(file)) {
             throw new UnreadableVideoException("The file " + file + " does not exist");
         }
@@ -37,6 +54,7 @@ public final class FrameSampler {
             start(grabber, file);
             VideoProbe probe = probe(grabber, file);
             long durationMicros = grabber.getLengthInTime();
+            int count = settings == null ? fixedCount : settings.targets(durationMicros / 1e6).length;
             int taken = 0;
             for (int i = 0; i < count; i++) {
                 long target = (long) (durationMicros * (i + 0.5) / count);

@@ -93,8 +93,10 @@ final class FaultCluster implements AutoCloseable {
         return control.getBean(VideoStore.class).find(id).orElseThrow();
     }
 
+    /** Short clips get this many frames: a fixed amount of work per video. */
     void setFramesPerVideo(int frames) {
-        jdbc().sql("UPDATE face_recognition_config SET frames_per_video = ?").param(frames).update();
+        jdbc().sql("UPDATE face_recognition_config SET min_frames_per_video = ?, max_frames_per_video = ?")
+                .params(frames, frames).update();
     }
 
     /** Starts the workers side by side and returns once each one's JobRunr server has registered. */
