@@ -16,10 +16,13 @@ import java.util.concurrent.Callable;
                 "Other Spring Boot settings pass through, e.g. --facefleet.engine.intra-op-threads=4."})
 final class WorkerCommand implements Callable<Integer> {
 
+    static final String JOBS = "jobrunr.background-job-server.worker-count";
+    static final String THREADS = "facefleet.engine.intra-op-threads";
+
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (Spring Boot's server.port). Default: 8081.")
     Integer port;
 
-    @Option(names = "--pack", paramLabel = "PACK", description = "Model pack (facefleet.engine.model-pack). Default: auto.")
+    @Option(names = "--pack", paramLabel = "PACK", description = "Model pack (facefleet.model-pack). Default: auto.")
     String pack;
 
     @Option(names = "--provider", paramLabel = "EP",
@@ -35,24 +38,41 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        WorkerSizing sizing = WorkerSizing.forHardware(OrtEnvironment.getAvailableProviders(),
+                Runtime.getRuntime().availableProcessors(), jobCount());
+        RunningApplication.awaitClose(WorkerApplication.start(applicationArguments(sizing)));
+        return 0;
+    }
+
+    /** --jobs, else FACEFLEET_WORKER_COUNT, else null: sized from the hardware. */
+    private Integer jobCount() {
+        if (jobs != null) {
+            return jobs;
+        }
+        String configured = System.getenv("FACEFLEET_WORKER_COUNT");
+        return configured == null || configured.isBlank() ? null : Integer.valueOf(configured.trim());
+    }
+
+    /** Spring Boot's arguments: the options, then the sizing wherever the user did not set it themselves. */
+    String[] applicationArguments(WorkerSizing sizing) {
         List<String> args = new ArrayList<>(springArguments);
         if (port != null) {
             args.add("--server.port=" + port);
         }
         if (pack != null) {
-            args.add("--facefleet.engine.model-pack=" + pack);
+            args.add("--facefleet.model-pack=" + pack);
         }
         if (provider != null) {
             args.add("--facefleet.engine.execution-provider=" + provider);
         }
-        WorkerSizing sizing = WorkerSizing.forHardware(OrtEnvironment.getAvailableProviders(),
-                Runtime.getRuntime().availableProcessors());
-        int jobCount = jobs != null ? jobs : Integer.parseInt(System.getenv().getOrDefault("FACEFLEET_WORKER_COUNT",
-                Integer.toString(sizing.jobs())));
-        args.addFirst("--jobrunr.background-job-server.worker-count=" + jobCount);
-        args.addFirst("--facefleet.engine.intra-op-threads=" + Math.max(1,
-                Runtime.getRuntime().availableProcessors() / jobCount));
-        RunningApplication.awaitClose(WorkerApplication.start(args.toArray(String[]::new)));
-        return 0;
+        setUnlessGiven(args, JOBS, sizing.jobs());
+        setUnlessGiven(args, THREADS, sizing.intraOpThreads());
+        return args.toArray(String[]::new);
+    }
+
+    private static void setUnlessGiven(List<String> args, String property, int value) {
+        if (args.stream().noneMatch(arg -> arg.startsWith("--" + property + "="))) {
+            args.add("--" + property + "=" + value);
+        }
     }
 }

@@ -92,6 +92,20 @@ public class PipelineFixture {
                 .params(videoId, status).query(Integer.class).single();
     }
 
+    /** Faces sampled, the tracks they form (one review entry each) and the tracks waiting for review. */
+    public void printTracks(String name, long videoId) {
+        jdbc.sql("""
+                        SELECT count(*) AS tracks, coalesce(sum(sightings), 0) AS faces,
+                          count(*) FILTER (WHERE match_status = 'pending') AS pending
+                        FROM video_face_detections WHERE video_id = ?""")
+                .param(videoId)
+                .query((rs, n) -> {
+                    System.out.printf("%s: %d faces in %d tracks, %d tracks waiting for review%n", name,
+                            rs.getInt("faces"), rs.getInt("tracks"), rs.getInt("pending"));
+                    return null;
+                }).list();
+    }
+
     public float bestSimilarity(long videoId, long creatorId) {
         return jdbc.sql("""
                         SELECT coalesce(max(1 - (d.embedding <=> e.embedding)), -1) FROM video_face_detections d

@@ -57,6 +57,7 @@ class VideoPipelineTest {
         System.out.printf("hamilton: Miranda best %.3f, Biden best %.3f%n", fixture.bestSimilarity(hamilton, miranda),
                 fixture.bestSimilarity(hamilton, biden));
         assertThat(fixture.tagsOf(hamilton)).containsExactly("Lin-Manuel Miranda");
+        fixture.printTracks("hamilton", hamilton);
         assertThat(done.durationSeconds()).isBetween(9.9, 10.1);
         assertThat(done.width()).isEqualTo(640);
         assertThat(done.height()).isEqualTo(360);
@@ -71,6 +72,7 @@ class VideoPipelineTest {
         System.out.printf("fp_video: Miranda best %.3f, Biden best %.3f%n", fixture.bestSimilarity(street, miranda),
                 fixture.bestSimilarity(street, biden));
         assertThat(fixture.tagsOf(street)).isEmpty();
+        fixture.printTracks("fp_video", street);
         assertThat(fixture.detectionsWithStatus(street, "matched")).isZero();
         assertThat(fixture.detectionsWithStatus(street, "unmatched")).isPositive();
     }
@@ -88,7 +90,9 @@ class VideoPipelineTest {
 
         System.out.printf("obama video: Obama best %.3f%n", fixture.bestSimilarity(obamaVideo, obama));
         assertThat(fixture.tagsOf(obamaVideo)).containsExactly("Barack Obama");
-        assertThat(fixture.detectionsWithStatus(obamaVideo, "matched")).isPositive();
+        assertThat(fixture.detectionsWithStatus(obamaVideo, "matched"))
+                .as("Obama speaks throughout: one track, one entry").isEqualTo(1);
+        fixture.printTracks("obama_whcd_hk", obamaVideo);
     }
 
     @Test
