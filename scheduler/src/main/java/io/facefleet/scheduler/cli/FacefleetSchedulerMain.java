@@ -3,6 +3,7 @@ package io.facefleet.scheduler.cli;
 import io.facefleet.common.app.RunningApplication;
 import io.facefleet.common.pack.ModelPackException;
 import io.facefleet.scheduler.SchedulerApplication;
+import org.postgresql.util.PSQLException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,9 @@ public final class FacefleetSchedulerMain implements Callable<Integer> {
         int exit = new CommandLine(new FacefleetSchedulerMain())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                        if (cause instanceof PSQLException) {
+                            return 2; // the application's failure analysis has said what is wrong and what to run
+                        }
                         if (cause instanceof ModelPackException || cause instanceof IllegalArgumentException
                                 || cause instanceof IllegalStateException) {
                             cmd.getErr().println(cmd.getColorScheme().errorText(cause.getMessage()));

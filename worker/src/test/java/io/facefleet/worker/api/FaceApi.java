@@ -15,13 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /** A real HTTP client for the worker under test; error answers come back as responses, not exceptions. */
-final class FaceApi {
+public final class FaceApi {
 
     static final Fixtures FIXTURES = Fixtures.locate();
 
     private final RestClient client;
 
-    FaceApi(int port) {
+    public FaceApi(int port) {
         client = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
@@ -37,7 +37,7 @@ final class FaceApi {
         }
     }
 
-    ResponseEntity<JsonNode> uploadFixture(String path, String facedataPath) {
+    public ResponseEntity<JsonNode> uploadFixture(String path, String facedataPath) {
         return upload(path, fixture(facedataPath), facedataPath.substring(facedataPath.lastIndexOf('/') + 1));
     }
 
@@ -57,7 +57,7 @@ final class FaceApi {
                 .retrieve().toEntity(JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> get(String path) {
+    public ResponseEntity<JsonNode> get(String path) {
         return client.get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
