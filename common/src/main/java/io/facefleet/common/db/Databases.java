@@ -1,10 +1,14 @@
 package io.facefleet.common.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Creates and drops whole databases: each demo run and each test class gets one of its own. */
@@ -32,6 +36,25 @@ public final class Databases {
                     + " (run: facefleet services up): " + e.getMessage(), e);
         }
         return fresh;
+    }
+
+    /** The databases on the server whose names start with {@code prefix_}, oldest first (the names hold the time). */
+    public static List<String> named(DatabaseSettings server, String prefix) {
+        try (Connection admin = server.withDatabase("postgres").connect();
+             PreparedStatement sql = admin.prepareStatement(
+                     "SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY datname")) {
+            sql.setString(1, prefix + "_");
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the databases on " + server.host() + ":" + server.port()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     public static void drop(DatabaseSettings database) {

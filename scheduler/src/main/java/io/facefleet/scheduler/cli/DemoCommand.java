@@ -28,6 +28,8 @@ import java.util.concurrent.CountDownLatch;
                 "Needs PostgreSQL with pgvector and Redis (facefleet services up)."})
 public final class DemoCommand implements Callable<Integer> {
 
+    static final String DATABASE_PREFIX = "facefleet_demo";
+
     @Option(names = "--photos", paramLabel = "DIR", description = "Default: facedata/photos in the fixtures.")
     Path photos;
 
@@ -47,12 +49,22 @@ public final class DemoCommand implements Callable<Integer> {
             + " until Ctrl-C, and the database.")
     boolean stay;
 
+    @Option(names = "--list-kept", description = "List the databases earlier demos kept (--stay, --keep-database)"
+            + " and exit.")
+    boolean listKept;
+
+    @Option(names = "--drop-kept", description = "Drop the databases earlier demos kept, and exit.")
+    boolean dropKept;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT20M",
             description = "Give up after this long (ISO-8601). Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     @Override
     public Integer call() throws Exception {
+        if (listKept || dropKept) {
+            return keptDatabases();
+        }
         Fixtures fixtures = Fixtures.locate();
         Path photoFolder = (photos != null ? photos : fixtures.facedata("photos")).toAbsolutePath();
         Path videoFolder = (videos != null ? videos : fixtures.facedata("videos")).toAbsolutePath();
@@ -60,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         require(Files.isDirectory(videoFolder), "No videos folder at " + videoFolder);
         require(Files.isRegularFile(workerJar), "No worker jar at " + workerJar);
 
-        DatabaseSettings db = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_demo");
+        DatabaseSettings db = Databases.createFresh(DatabaseSettings.fromEnvironment(), DATABASE_PREFIX);
         System.out.println("Database " + db.database() + " on " + db.host() + ":" + db.port());
         int port = freePort();
         int dashboardPort = freePort();
@@ -102,6 +114,21 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 Databases.drop(db);
             }
+        }
+        return 0;
+    }
+
+    private int keptDatabases() {
+        DatabaseSettings server = DatabaseSettings.fromEnvironment();
+        List<String> kept = Databases.named(server, DATABASE_PREFIX);
+        for (String name : kept) {
+            if (dropKept) {
+                Databases.drop(server.withDatabase(name));
+            }
+            System.out.println((dropKept ? "Dropped " : "") + name);
+        }
+        if (kept.isEmpty()) {
+            System.out.println("No demo databases on " + server.host() + ":" + server.port());
         }
         return 0;
     }

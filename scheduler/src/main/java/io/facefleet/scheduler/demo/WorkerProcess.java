@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A worker started as a process of its own, as on a worker host, stopped (SIGTERM, then SIGKILL) on close. */
+/**
+ * A worker started as a process of its own, as on a worker host, stopped (SIGTERM, then SIGKILL) on close; it also
+ * ends by itself when this process ends, however that happens.
+ */
 public final class WorkerProcess implements AutoCloseable {
 
     private final Process process;
@@ -30,7 +33,8 @@ public final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
-        command.addAll(List.of("-jar", jar.toString(), "worker", "--port", Integer.toString(port)));
+        command.addAll(List.of("-jar", jar.toString(), "worker", "--port", Integer.toString(port),
+                "--facefleet.exit-with-pid=" + ProcessHandle.current().pid()));
         command.addAll(workerArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
