@@ -12,7 +12,7 @@ public interface EnrolCreatorHandler extends JobRequestHandler<EnrolCreatorReque
      * class the job names, when the job is created: on the implementation it would be ignored.
      */
     @Override
-    @Job(name = "Enrol creator %0", retries = 3)
+    @Job(name = "Enrol %0", retries = 3)
     default void run(EnrolCreatorRequest request) throws Exception {
         throw new IllegalStateException("Only a Facefleet worker runs " + request);
     }

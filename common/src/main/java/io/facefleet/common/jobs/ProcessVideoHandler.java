@@ -12,7 +12,7 @@ public interface ProcessVideoHandler extends JobRequestHandler<ProcessVideoReque
      * class the job names, when the job is created: on the implementation it would be ignored.
      */
     @Override
-    @Job(name = "Process video %0", retries = 3)
+    @Job(name = "Process %0", retries = 3)
     default void run(ProcessVideoRequest request) throws Exception {
         throw new IllegalStateException("Only a Facefleet worker runs " + request);
     }

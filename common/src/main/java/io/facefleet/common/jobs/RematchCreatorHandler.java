@@ -12,7 +12,7 @@ public interface RematchCreatorHandler extends JobRequestHandler<RematchCreatorR
      * class the job names, when the job is created: on the implementation it would be ignored.
      */
     @Override
-    @Job(name = "Rematch pending faces for creator %0", retries = 5)
+    @Job(name = "Rematch faces for %0", retries = 5)
     default void run(RematchCreatorRequest request) throws Exception {
         throw new IllegalStateException("Only a Facefleet worker runs " + request);
     }

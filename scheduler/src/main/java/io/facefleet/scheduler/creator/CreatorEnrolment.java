@@ -1,6 +1,7 @@
 package io.facefleet.scheduler.creator;
 
 import io.facefleet.common.jobs.EnrolCreatorRequest;
+import io.facefleet.common.store.Creator;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchingLock;
 import io.facefleet.scheduler.api.ApiException;
@@ -80,6 +81,7 @@ class CreatorEnrolment {
 
     /** After the commit: a worker picking the job up at once must find the photos. */
     private UUID enrol(long creatorId) {
-        return jobs.enqueue(new EnrolCreatorRequest(creatorId)).asUUID();
+        return jobs.enqueue(new EnrolCreatorRequest(creatorId, creators.find(creatorId).map(Creator::name).orElse(null)))
+                .asUUID();
     }
 }

@@ -1,6 +1,8 @@
 package io.facefleet.scheduler.review;
 
 import io.facefleet.common.jobs.RematchCreatorRequest;
+import io.facefleet.common.store.Creator;
+import io.facefleet.common.store.CreatorStore;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.stereotype.Component;
 
@@ -19,16 +21,19 @@ import java.util.UUID;
 class RematchQueue {
 
     private final JobRequestScheduler jobs;
+    private final CreatorStore creators;
     private final Clock clock;
 
-    RematchQueue(JobRequestScheduler jobs, Clock clock) {
+    RematchQueue(JobRequestScheduler jobs, CreatorStore creators, Clock clock) {
         this.jobs = jobs;
+        this.creators = creators;
         this.clock = clock;
     }
 
     UUID soon(long creatorId) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         UUID id = UUID.nameUUIDFromBytes(("rematch-creator:" + creatorId + ":" + at).getBytes(StandardCharsets.UTF_8));
-        return jobs.schedule(id, at, new RematchCreatorRequest(creatorId)).asUUID();
+        return jobs.schedule(id, at, new RematchCreatorRequest(creatorId,
+                creators.find(creatorId).map(Creator::name).orElse(null))).asUUID();
     }
 }

@@ -49,7 +49,7 @@ public class VideoQueue {
     /** Marked first: a worker may take the job and finish it before a later "queued" would land on "done". */
     private UUID enqueue(Video video, UUID jobId) {
         videos.markQueued(video.id());
-        jobs.enqueue(jobId, new ProcessVideoRequest(video.id()));
+        jobs.enqueue(jobId, new ProcessVideoRequest(video.id(), video.path()));
         return jobId;
     }
 }

@@ -71,6 +71,8 @@ class ReviewApiTest {
     @Autowired
     CreatorStore creators;
     @Autowired
+    org.jobrunr.storage.StorageProvider storage;
+    @Autowired
     DetectionStore detections;
     @Autowired
     TagStore tags;
@@ -157,9 +159,9 @@ class ReviewApiTest {
 
     @Test
     void confirmationsInTheSameMinuteShareOneRematch() {
-        RematchQueue at0020 = new RematchQueue(jobScheduler, Clock.fixed(Instant.parse("2099-01-01T10:00:20Z"), ZoneOffset.UTC));
-        RematchQueue at0059 = new RematchQueue(jobScheduler, Clock.fixed(Instant.parse("2099-01-01T10:00:59Z"), ZoneOffset.UTC));
-        RematchQueue at0101 = new RematchQueue(jobScheduler, Clock.fixed(Instant.parse("2099-01-01T10:01:01Z"), ZoneOffset.UTC));
+        RematchQueue at0020 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:00:20Z"), ZoneOffset.UTC));
+        RematchQueue at0059 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:00:59Z"), ZoneOffset.UTC));
+        RematchQueue at0101 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:01:01Z"), ZoneOffset.UTC));
 
         UUID first = at0020.soon(a);
         UUID sameMinute = at0059.soon(a);
@@ -167,6 +169,8 @@ class ReviewApiTest {
 
         assertThat(sameMinute).isEqualTo(first);
         assertThat(nextMinute).isNotEqualTo(first);
+        assertThat(storage.getJobById(first).getJobName()).as("the job's name on JobRunr's dashboard")
+                .isEqualTo("Rematch faces for " + creators.find(a).orElseThrow().name() + " (creator " + a + ")");
         assertThat(new JobRunrJobs(jdbc).rematchCreator(a)).extracting(JobRunrJobs.StoredJob::id)
                 .containsExactlyInAnyOrder(first, nextMinute);
         assertThat(jdbc.sql("SELECT scheduledat FROM jobrunr_jobs WHERE id = ?").param(first.toString())

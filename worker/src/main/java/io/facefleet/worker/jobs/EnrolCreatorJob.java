@@ -5,6 +5,7 @@ import io.facefleet.common.jobs.EnrolCreatorRequest;
 import io.facefleet.common.jobs.RematchCreatorRequest;
 import io.facefleet.common.jobs.UnprocessableInputException;
 import io.facefleet.common.store.CreatorPhoto;
+import io.facefleet.common.store.Creator;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchingLock;
 import io.facefleet.worker.face.DetectedFace;
@@ -83,7 +84,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
             }
         });
         if (!enrolments.isEmpty()) {
-            jobs.enqueue(new RematchCreatorRequest(creatorId));
+            jobs.enqueue(new RematchCreatorRequest(creatorId, creators.find(creatorId).map(Creator::name).orElse(null)));
         }
     }
 

@@ -52,7 +52,7 @@ public class PipelineFixture {
         try {
             Video video = videos.register(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
             videos.markQueued(video.id());
-            jobs.enqueue(new ProcessVideoRequest(video.id()));
+            jobs.enqueue(new ProcessVideoRequest(video.id(), video.path()));
             return video.id();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
