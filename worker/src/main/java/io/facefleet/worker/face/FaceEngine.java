@@ -39,18 +39,29 @@ public final class FaceEngine implements AutoCloseable {
     public static FaceEngine open(ModelPack pack, EngineSettings settings) {
         ExecutionProvider provider = ExecutionProvider.choose(settings.executionProvider(),
                 OrtEnvironment.getAvailableProviders());
-        ScrfdDetector detector = new ScrfdDetector(pack.detectorFile(), pack.manifest().detector(), provider, settings);
+        SessionTuner tuner = SessionTuner.of(settings);
+        ScrfdDetector detector = new ScrfdDetector(pack.detectorFile(), pack.manifest().detector(), provider, settings,
+                tuner);
         ArcFaceEmbedder embedder;
         try {
-            embedder = new ArcFaceEmbedder(pack.recognizerFile(), pack.manifest().recognizer(), provider, settings);
+            embedder = new ArcFaceEmbedder(pack.recognizerFile(), pack.manifest().recognizer(), provider, settings,
+                    tuner);
         } catch (RuntimeException e) {
             detector.close();
             throw e;
         }
-        log.info("Face engine ready: pack {} ({}-d), execution provider {} (available: {}), recognizer batching {}",
+        log.info("Face engine ready: pack {} ({}-d), execution provider {} (available: {}), recognizer batching {},"
+                        + " optimisation {} {} and {} {}",
                 pack.name(), pack.embeddingDim(), provider, OrtEnvironment.getAvailableProviders(),
-                embedder.batches() ? "on" : "off (fixed batch of 1)");
+                embedder.batches() ? "on" : "off (fixed batch of 1)",
+                pack.detectorFile().getFileName(), summary(detector.optimisation()),
+                pack.recognizerFile().getFileName(), summary(embedder.optimisation()));
         return new FaceEngine(pack, provider, detector, embedder);
+    }
+
+    private static String summary(OptimisationChoice choice) {
+        return Optimisation.nameOf(choice.level()) + " (" + choice.source().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + ")";
     }
 
     public ModelPack pack() {
@@ -59,6 +70,14 @@ public final class FaceEngine implements AutoCloseable {
 
     public ExecutionProvider executionProvider() {
         return provider;
+    }
+
+    OptimisationChoice detectorOptimisation() {
+        return detector.optimisation();
+    }
+
+    OptimisationChoice recognizerOptimisation() {
+        return embedder.optimisation();
     }
 
     public List<DetectedFace> detect(Mat bgr, StageTimings timings) {
