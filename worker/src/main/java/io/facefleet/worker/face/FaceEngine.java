@@ -138,6 +138,24 @@ public final class FaceEngine implements AutoCloseable {
         return face.area() - 2 * (dx * dx + dy * dy);
     }
 
+    /** The face warped onto the recognizer's 112×112 template by its landmarks; the caller closes it. */
+    public Mat align(Mat bgr, DetectedFace face) {
+        return aligner.align(bgr, face.landmarks());
+    }
+
+    /**
+     * L2-normalised embeddings of faces already {@linkplain #align aligned}, in their order, in one batch where the
+     * recognizer takes batches. The time counts as {@link Stage#ALIGN_AND_EMBED}.
+     */
+    public List<float[]> embedAligned(List<Mat> alignedFaces, StageTimings timings) {
+        long start = System.nanoTime();
+        try {
+            return embedder.embed(alignedFaces, timings);
+        } finally {
+            timings.add(Stage.ALIGN_AND_EMBED, start);
+        }
+    }
+
     public List<Face> embed(Mat bgr, List<DetectedFace> faces, StageTimings timings) {
         return embedAll(List.of(bgr), List.of(faces), timings).getFirst();
     }
