@@ -19,8 +19,9 @@ final class ArcFaceEmbedder implements AutoCloseable {
     private final RecognizerSpec spec;
     private final boolean dynamicBatch;
 
-    ArcFaceEmbedder(Path file, RecognizerSpec spec, ExecutionProvider provider, EngineSettings settings) {
-        this.model = new OnnxModel(file, provider, settings.intraOpThreads());
+    ArcFaceEmbedder(Path file, RecognizerSpec spec, ExecutionProvider provider, EngineSettings settings,
+                    SessionTuner tuner) {
+        this.model = new OnnxModel(file, provider, settings.intraOpThreads(), tuner, spec.inputSize(), spec.inputSize());
         this.spec = spec;
         long[] input = model.inputShape();
         boolean fits = input.length == 4 && (input[1] == 3 || input[1] == -1)
@@ -50,6 +51,10 @@ final class ArcFaceEmbedder implements AutoCloseable {
             model.close();
             throw model.unfit(e.getMessage());
         }
+    }
+
+    OptimisationChoice optimisation() {
+        return model.optimisation();
     }
 
     boolean batches() {

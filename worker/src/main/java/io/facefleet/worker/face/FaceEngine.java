@@ -39,18 +39,29 @@ public final class FaceEngine implements AutoCloseable {
     public static FaceEngine open(ModelPack pack, EngineSettings settings) {
         ExecutionProvider provider = ExecutionProvider.choose(settings.executionProvider(),
                 OrtEnvironment.getAvailableProviders());
-        ScrfdDetector detector = new ScrfdDetector(pack.detectorFile(), pack.manifest().detector(), provider, settings);
+        SessionTuner tuner = SessionTuner.of(settings);
+        ScrfdDetector detector = new ScrfdDetector(pack.detectorFile(), pack.manifest().detector(), provider, settings,
+                tuner);
         ArcFaceEmbedder embedder;
         try {
-            embedder = new ArcFaceEmbedder(pack.recognizerFile(), pack.manifest().recognizer(), provider, settings);
+            embedder = new ArcFaceEmbedder(pack.recognizerFile(), pack.manifest().recognizer(), provider, settings,
+                    tuner);
         } catch (RuntimeException e) {
             detector.close();
             throw e;
         }
-        log.info("Face engine ready: pack {} ({}-d), execution provider {} (available: {}), recognizer batching {}",
+        log.info("Face engine ready: pack {} ({}-d), execution provider {} (available: {}), recognizer batching {},"
+                        + " optimisation {} {} and {} {}",
                 pack.name(), pack.embeddingDim(), provider, OrtEnvironment.getAvailableProviders(),
-                embedder.batches() ? "on" : "off (fixed batch of 1)");
+                embedder.batches() ? "on" : "off (fixed batch of 1)",
+                pack.detectorFile().getFileName(), summary(detector.optimisation()),
+                pack.recognizerFile().getFileName(), summary(embedder.optimisation()));
         return new FaceEngine(pack, provider, detector, embedder);
+    }
+
+    private static String summary(OptimisationChoice choice) {
+        return Optimisation.nameOf(choice.level()) + " (" + choice.source().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + ")";
     }
 
     public ModelPack pack() {
@@ -59,6 +70,14 @@ public final class FaceEngine implements AutoCloseable {
 
     public ExecutionProvider executionProvider() {
         return provider;
+    }
+
+    OptimisationChoice detectorOptimisation() {
+        return detector.optimisation();
+    }
+
+    OptimisationChoice recognizerOptimisation() {
+        return embedder.optimisation();
     }
 
     public List<DetectedFace> detect(Mat bgr, StageTimings timings) {
@@ -117,6 +136,24 @@ public final class FaceEngine implements AutoCloseable {
     private static double prominence(DetectedFace face, double cx, double cy) {
         double dx = (face.x1() + face.x2()) / 2 - cx, dy = (face.y1() + face.y2()) / 2 - cy;
         return face.area() - 2 * (dx * dx + dy * dy);
+    }
+
+    /** The face warped onto the recognizer's 112×112 template by its landmarks; the caller closes it. */
+    public Mat align(Mat bgr, DetectedFace face) {
+        return aligner.align(bgr, face.landmarks());
+    }
+
+    /**
+     * L2-normalised embeddings of faces already {@linkplain #align aligned}, in their order, in one batch where the
+     * recognizer takes batches. The time counts as {@link Stage#ALIGN_AND_EMBED}.
+     */
+    public List<float[]> embedAligned(List<Mat> alignedFaces, StageTimings timings) {
+        long start = System.nanoTime();
+        try {
+            return embedder.embed(alignedFaces, timings);
+        } finally {
+            timings.add(Stage.ALIGN_AND_EMBED, start);
+        }
     }
 
     public List<Face> embed(Mat bgr, List<DetectedFace> faces, StageTimings timings) {

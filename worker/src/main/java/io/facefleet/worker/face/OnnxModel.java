@@ -3,49 +3,55 @@ package io.facefleet.worker.face;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtEpDevice;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.facefleet.common.pack.ModelPackException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
- * One ONNX model loaded once per process on the chosen execution provider. {@link OrtSession#run} is
- * thread-safe, so a single instance serves every thread.
+ * One ONNX model loaded once per process on the chosen execution provider, at the graph optimisation level the
+ * {@link SessionTuner} picks. {@link OrtSession#run} is thread-safe, so a single instance serves every thread.
  */
 final class OnnxModel implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(OnnxModel.class);
+
     private final Path file;
     private final OrtSession session;
+    private final OptimisationChoice optimisation;
     private final String inputName;
     private final long[] inputShape;
     private final List<String> outputNames;
     private final List<long[]> outputShapes;
 
-    OnnxModel(Path file, ExecutionProvider provider, int intraOpThreads) {
+    /**
+     * @param sampleHeight height of the images the model really runs on, for the dimensions its input leaves free
+     *                     (the detector's letterbox); tuning times the model on an input of that size
+     */
+    OnnxModel(Path file, ExecutionProvider provider, int intraOpThreads, SessionTuner tuner,
+              int sampleHeight, int sampleWidth) {
         this.file = file;
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            if (intraOpThreads > 0) {
-                options.setIntraOpNumThreads(intraOpThreads);
+        try {
+            SessionTuner.TunedSession tuned = tuner.open(new OrtSessions(file, provider, intraOpThreads),
+                    sampleHeight + "x" + sampleWidth, session -> runOnSample(session, sampleHeight, sampleWidth));
+            this.session = tuned.session();
+            this.optimisation = tuned.choice();
+            Map.Entry<String, NodeInfo> input;
+            try {
+                input = theInput(session);
+            } catch (ModelPackException e) {
+                session.close();
+                throw e;
             }
-            switch (provider) {
-                case ROCM -> options.addROCM();
-                case MIGRAPHX -> addMiGraphX(env, options);
-                case CUDA -> options.addCUDA();
-                case CPU -> options.addCPU(true);
-            }
-            this.session = createSession(env, file, options);
-            if (session.getInputInfo().size() != 1) {
-                throw unfit("it has " + session.getInputInfo().size() + " inputs; one image tensor is expected");
-            }
-            Map.Entry<String, NodeInfo> input = session.getInputInfo().entrySet().iterator().next();
             this.inputName = input.getKey();
             this.inputShape = shapeOf(input.getValue());
             this.outputNames = new ArrayList<>(session.getOutputNames());
@@ -56,45 +62,46 @@ final class OnnxModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new ModelPackException("ONNX Runtime cannot load " + file + " on " + provider + ": " + e.getMessage(), e);
         }
+        log.info("{}: {}", file.getFileName(), optimisation.describe());
     }
 
-    /**
-     * Loading a model needs more native stack than a main thread launched with a long command line has left
-     * (seen as a segfault with a 5,000-character java command), so it happens on a thread with a stack of its own.
-     */
-    private static OrtSession createSession(OrtEnvironment env, Path file, OrtSession.SessionOptions options)
-            throws OrtException {
-        OrtSession[] created = new OrtSession[1];
-        OrtException[] failed = new OrtException[1];
-        Thread loader = new Thread(null, () -> {
-            try {
-                created[0] = env.createSession(file.toString(), options);
-            } catch (OrtException e) {
-                failed[0] = e;
+    private Map.Entry<String, NodeInfo> theInput(OrtSession candidate) throws OrtException {
+        if (candidate.getInputInfo().size() != 1) {
+            throw unfit("it has " + candidate.getInputInfo().size() + " inputs; one image tensor is expected");
+        }
+        return candidate.getInputInfo().entrySet().iterator().next();
+    }
+
+    /** One run on a fixed pseudo-random input of the shape the engine feeds this model. */
+    private void runOnSample(OrtSession candidate, int height, int width) throws OrtException {
+        Map.Entry<String, NodeInfo> input = theInput(candidate);
+        long[] shape = sampleShape(shapeOf(input.getValue()), height, width);
+        long count = 1;
+        for (long dim : shape) {
+            count *= dim;
+        }
+        FloatBuffer data = FloatBuffer.allocate(Math.toIntExact(count));
+        Random random = new Random(42);
+        while (data.hasRemaining()) {
+            data.put(random.nextFloat() * 2 - 1);
+        }
+        data.flip();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), data, shape);
+             OrtSession.Result ignored = candidate.run(Map.of(input.getKey(), tensor))) {
+            // only the time matters
+        }
+    }
+
+    /** The declared NCHW shape with its free dimensions filled: one image, 3 channels, the given size. */
+    private static long[] sampleShape(long[] declared, int height, int width) {
+        long[] shape = declared.clone();
+        long[] fill = {1, 3, height, width};
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0) {
+                shape[i] = shape.length == fill.length ? fill[i] : 1;
             }
-        }, "onnx-model-loader", 64L * 1024 * 1024);
-        loader.start();
-        try {
-            loader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while loading " + file, e);
         }
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        return created[0];
-    }
-
-    /** ONNX Runtime's Java API has no addMIGraphX(); the build's MIGraphX devices are appended by name instead. */
-    private static void addMiGraphX(OrtEnvironment env, OrtSession.SessionOptions options) throws OrtException {
-        List<OrtEpDevice> devices = env.getEpDevices().stream()
-                .filter(device -> device.getEpName().toLowerCase(java.util.Locale.ROOT).contains("migraphx"))
-                .toList();
-        if (devices.isEmpty()) {
-            throw new OrtException("this ONNX Runtime build lists no MIGraphX device");
-        }
-        options.addExecutionProvider(devices, Map.of());
+        return shape;
     }
 
     private long[] shapeOf(NodeInfo info) {
@@ -110,6 +117,10 @@ final class OnnxModel implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    OptimisationChoice optimisation() {
+        return optimisation;
     }
 
     long[] inputShape() {

@@ -26,8 +26,10 @@ final class ScrfdDetector implements AutoCloseable {
     private final float scoreThreshold;
     private final float nmsThreshold;
 
-    ScrfdDetector(Path file, DetectorSpec spec, ExecutionProvider provider, EngineSettings settings) {
-        this.model = new OnnxModel(file, provider, settings.intraOpThreads());
+    ScrfdDetector(Path file, DetectorSpec spec, ExecutionProvider provider, EngineSettings settings,
+                  SessionTuner tuner) {
+        this.model = new OnnxModel(file, provider, settings.intraOpThreads(), tuner,
+                spec.inputHeight(), spec.inputWidth());
         this.spec = spec;
         this.scoreThreshold = settings.scoreThreshold();
         this.nmsThreshold = settings.nmsThreshold();
@@ -54,6 +56,10 @@ final class ScrfdDetector implements AutoCloseable {
             model.close();
             throw model.unfit("a test run failed: " + e.getMessage());
         }
+    }
+
+    OptimisationChoice optimisation() {
+        return model.optimisation();
     }
 
     List<DetectedFace> detect(Mat bgr, StageTimings timings) {

@@ -22,7 +22,7 @@ class FaceEngineStartupTest {
 
     private static FaceEngine open(Path folder) {
         return FaceEngine.open(new ModelPacks(new ModelDirectories(List.of(folder))).load(folder.toString()),
-                EngineSettings.defaults());
+                TestEngines.settings());
     }
 
     private static void pack(Path folder, String detector, String recognizer, int dim) throws IOException {
