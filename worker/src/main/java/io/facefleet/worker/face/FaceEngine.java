@@ -199,21 +199,6 @@ public final class FaceEngine implements AutoCloseable {
         }
     }
 
-    /** The face warped onto the recognizer's 112×112 template; the caller closes it. */
-    public Mat align(Mat bgr, DetectedFace face) {
-        return aligner.align(bgr, face.landmarks());
-    }
-
-    /** Embeddings of faces already aligned by {@link #align}, in order, batched where the model allows. */
-    public List<float[]> embedAligned(List<Mat> alignedFaces, StageTimings timings) {
-        long start = System.nanoTime();
-        try {
-            return embedder.embed(alignedFaces, timings);
-        } finally {
-            timings.add(Stage.ALIGN_AND_EMBED, start);
-        }
-    }
-
     @Override
     public void close() {
         detector.close();
