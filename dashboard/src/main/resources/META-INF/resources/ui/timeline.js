@@ -2,7 +2,7 @@
 // face tracks nobody is named for in a collapsed "Others" group, one bar each. A segment is a button that shows
 // its face track (select(detectionId)).
 
-import { h, badge, score, cropImage, seconds } from './dom.js';
+import { h, badge, score, cropImage, seconds, time } from './dom.js';
 import { detectionCrop } from './api.js';
 
 const pct = (value, whole) => (100 * value / whole).toFixed(3) + '%';
@@ -38,7 +38,7 @@ function other(u, length, select) {
 
 function axis(length) {
   const marks = [0, 0.25, 0.5, 0.75, 1].map((f) => h('span', { style: { left: pct(f * length, length) } },
-    `${seconds(f * length)} s`));
+    time(f * length)));
   return h('div.timeline-row.timeline-axis', { 'aria-hidden': 'true' }, h('div.timeline-label'), h('div.timeline-ticks', marks));
 }
 
@@ -50,7 +50,7 @@ export function timeline(data, select) {
   return h('div.timeline',
     data.people.map((p) => person(p, length, select)),
     data.unnamed.length
-      ? h('details.timeline-others#timeline-others',
+      ? h('details.timeline-others#timeline-others', { open: !data.people.length },
         h('summary', `Others (${data.unnamed.length} face track${data.unnamed.length === 1 ? '' : 's'} nobody is named for)`),
         data.unnamed.map((u) => other(u, length, select)))
       : null,
