@@ -74,6 +74,19 @@ export function time(seconds) {
   return (hours ? hours + ':' : '') + mm + ':' + rest.toFixed(1).padStart(4, '0');
 }
 
+/** 12 -> "12.0" (seconds into a video, to a tenth) */
+export function seconds(value) {
+  return value === null || value === undefined ? '–' : Number(value).toFixed(1);
+}
+
+/** When a face track was seen: "seen 12.0–31.0 s, 10 times", "seen at 4.0 s, once". */
+export function seen(track) {
+  const times = track.sightings === 1 ? 'once' : `${track.sightings} times`;
+  return track.first_seen_seconds === track.last_seen_seconds
+    ? `seen at ${seconds(track.first_seen_seconds)} s, ${times}`
+    : `seen ${seconds(track.first_seen_seconds)}–${seconds(track.last_seen_seconds)} s, ${times}`;
+}
+
 export function score(value) {
   return value === null || value === undefined ? '–' : Number(value).toFixed(2);
 }

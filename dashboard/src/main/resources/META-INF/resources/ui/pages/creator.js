@@ -1,8 +1,8 @@
 // One creator: their reference faces and photos, adding photos, renaming, deleting, and the videos they are in
-// with the moments they were seen.
+// with when they are on screen (intervals and total seconds) and the face tracks they were seen in.
 
 import { api, get, patch, del, creatorFaceCrop, detectionCrop, photoImage } from '../api.js';
-import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast, cropImage } from '../dom.js';
+import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast, cropImage, seconds, seen } from '../dom.js';
 import { photoPicker, rememberEnrolment, rememberedEnrolment, enrolmentTracker } from '../enrolment.js';
 
 export async function render(main, { params }) {
@@ -100,15 +100,20 @@ export async function render(main, { params }) {
     const tagged = detail.videos.map((v) => v.video_id);
     const pendingOnly = [...byVideo.keys()].filter((v) => !tagged.includes(v));
     const momentStrip = (videoId) => h('div.moments', (byVideo.get(videoId) || []).map((m) =>
-      h('a.moment', { href: `#/videos/${videoId}`, title: `${m.match_status}, similarity ${score(m.confidence)}`,
-        class: 'moment-' + m.match_status },
-        cropImage(detectionCrop(m.detection_id), { size: 'sm' }), h('span', time(m.frame_timestamp)))));
+      h('a.moment', { href: `#/videos/${videoId}?face=${m.detection_id}`,
+        title: `${m.match_status}, similarity ${score(m.confidence)}, ${seen(m)}`, class: 'moment-' + m.match_status },
+        cropImage(detectionCrop(m.detection_id), { size: 'sm' }), h('span', time(m.first_seen_seconds)))));
+    const intervals = (v) => (v.intervals.length ? h('div.interval-list', v.intervals.map((i) =>
+      h('a.interval', { href: `#/videos/${v.video_id}?face=${i.detection_id}` },
+        `${seconds(i.start_seconds)}–${seconds(i.end_seconds)} s`))) : null);
     fill(videosBox,
       detail.videos.length ? h('ul.video-list', detail.videos.map((v) => h('li.card', { dataset: { videoId: String(v.video_id) } },
         h('div.video-line', h('a.strong', { href: `#/videos/${v.video_id}` }, basename(v.path)),
           h('span.muted.small', dirname(v.path)), badge(v.status)),
         h('div.small', v.source === 'manual' ? 'tagged by hand' : 'tagged automatically',
-          ' · confidence ', score(v.confidence), ' · first seen at ', time(v.first_seen_seconds)),
+          ' · confidence ', score(v.confidence), ' · first seen at ', time(v.first_seen_seconds),
+          v.intervals.length ? h('strong.on-screen', ` · ${seconds(v.on_screen_seconds)} s on screen`) : null),
+        intervals(v),
         momentStrip(v.video_id))))
         : h('p.empty', 'Not tagged in any video yet.'),
       pendingOnly.length ? [h('h3', 'Waiting for review in'), h('ul.video-list', pendingOnly.map((videoId) =>

@@ -2,7 +2,7 @@
 // Confirm (C), not this person (R), assign to another creator (A), previous / next (← →); no page reload.
 
 import { get, post, detectionCrop, creatorFaceCrop, referenceFaces } from '../api.js';
-import { h, fill, errorBox, basename, time, score, toast, cropImage } from '../dom.js';
+import { h, fill, errorBox, basename, time, score, toast, cropImage, seen } from '../dom.js';
 import { refreshReviewCount } from '../shell.js';
 
 const LIMIT = 50;
@@ -100,8 +100,9 @@ export async function render(main) {
     fill(card, h('div.review-card.card', { dataset: { detectionId: String(item.detection_id) } },
       h('div.review-face',
         h('img.face-large', { src: detectionCrop(item.detection_id), alt: 'Face to review' }),
-        h('div.small.muted', h('a', { href: `#/videos/${item.video_id}` }, basename(item.video_path)), ' at ',
-          time(item.frame_timestamp)),
+        h('div.small.muted', h('a', { href: `#/videos/${item.video_id}?face=${item.detection_id}` }, basename(item.video_path)),
+          ' at ', time(item.frame_timestamp)),
+        h('div.small.muted#review-seen', seen(item)),
         h('div.small.muted', `${Math.round(x2 - x1)}×${Math.round(y2 - y1)} px · detector ${score(item.det_score)}`),
         h('div.small.muted', `${index + 1} of ${items.length}`)),
       h('div.review-candidate',

@@ -1,9 +1,11 @@
-// One video: its tags, the sampled frames in which faces were found (each face's crop where it was in the frame),
-// every face with its box, score, match and confidence, and reprocess / retry.
+// One video: how it was sampled, its tags, its timeline (who is on screen when), the sampled frames in which faces
+// were found (each face's crop where it was in the frame), every face track with when it was seen, its box, score,
+// match and confidence, and reprocess / retry.
 
 import { get, post, detectionCrop } from '../api.js';
-import { h, fill, errorBox, badge, basename, dirname, time, score, bytes, dateTime, plural, toast, cropImage } from '../dom.js';
+import { h, fill, errorBox, badge, basename, time, score, bytes, dateTime, plural, toast, cropImage, seconds, seen } from '../dom.js';
 import { every } from '../shell.js';
+import { timeline } from '../timeline.js';
 
 /** The worker's crop: the box enlarged by 30 % around its centre, cut to the frame. */
 function cropBox([x1, y1, x2, y2], width, height) {
@@ -32,22 +34,40 @@ function frame(video, time0, faces, select) {
     h('figcaption.small', h('strong', time(time0)), ' · ', plural(faces.length, 'face')));
 }
 
-export async function render(main, { params }) {
+/** How the last run sampled the video: every 2.0 s, 30 of 1,462 frames decoded, keyframes every 4.0 s. */
+function sampling(video) {
+  if (video.frames_sampled === null || video.frames_sampled === undefined) return null;
+  return [
+    h('div', h('dt', 'Sampled'), h('dd#video-sampling', video.sample_interval_seconds ? `every ${seconds(video.sample_interval_seconds)} s` : '–')),
+    h('div', h('dt', 'Frames'), h('dd#video-frame-counts', `${video.frames_sampled} sampled of ${video.frames_decoded} decoded`)),
+    h('div', h('dt', 'Keyframes'), h('dd', video.keyframe_interval_seconds ? `every ${seconds(video.keyframe_interval_seconds)} s` : '–'))];
+}
+
+export async function render(main, { params, query }) {
   const id = Number(params[0]);
   let video;
   let polling = false;
+  let selected = query && query.get('face') ? Number(query.get('face')) : null;
 
   const head = h('div');
+  const onScreen = h('div#video-timeline');
   const frames = h('div.frames#video-frames');
   const faces = h('div.face-table#video-faces');
 
-  const select = (faceId) => {
+  const highlight = (scroll) => {
     faces.querySelectorAll('.selected').forEach((r) => r.classList.remove('selected'));
-    const row = faces.querySelector(`[data-detection-id="${faceId}"]`);
+    onScreen.querySelectorAll('.timeline-segment.selected').forEach((s) => s.classList.remove('selected'));
+    if (selected === null) return;
+    onScreen.querySelectorAll(`.timeline-segment[data-detection-id="${selected}"]`).forEach((s) => s.classList.add('selected'));
+    const row = faces.querySelector(`[data-detection-id="${selected}"]`);
     if (row) {
       row.classList.add('selected');
-      row.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      if (scroll) row.scrollIntoView({ behavior: 'smooth', block: 'center' });
     }
+  };
+  const select = (faceId) => {
+    selected = faceId;
+    highlight(true);
   };
 
   const requeue = async (label) => {
@@ -61,8 +81,9 @@ export async function render(main, { params }) {
   };
 
   async function load() {
+    let onScreenData;
     try {
-      video = await get(`/api/videos/${id}`);
+      [video, onScreenData] = await Promise.all([get(`/api/videos/${id}`), get(`/api/videos/${id}/timeline`)]);
     } catch (err) {
       fill(main, h('p.crumbs', h('a', { href: '#/videos' }, 'Videos')), h('h1', 'Video ' + id), errorBox(err.message));
       return false;
@@ -81,6 +102,8 @@ export async function render(main, { params }) {
             disabled: video.status === 'missing' }, 'Reprocess'))),
       video.error ? errorBox([h('strong', video.status === 'failed' ? 'Processing failed: ' : 'Last error: '), video.error],
         'video-error') : null,
+      video.partial_reason ? h('div.warn-box#video-partial', { role: 'status' }, h('strong', 'partial: '), video.partial_reason,
+        h('span.small', ' (the file could not be read to its end: these are the faces found before)')) : null,
       h('dl.facts',
         h('div', h('dt', 'Length'), h('dd', time(video.duration_seconds))),
         h('div', h('dt', 'Frame'), h('dd', video.width ? `${video.width}×${video.height}` : '–',
@@ -88,14 +111,19 @@ export async function render(main, { params }) {
         h('div', h('dt', 'Size'), h('dd', bytes(video.size_bytes))),
         h('div', h('dt', 'Processed'), h('dd', dateTime(video.processed_at))),
         h('div', h('dt', 'Attempts'), h('dd#video-attempts', String(video.attempts))),
-        h('div', h('dt', 'Faces'), h('dd', String(video.detections.length),
+        sampling(video),
+        h('div', h('dt', 'Face tracks'), h('dd', String(video.detections.length),
           Object.entries(byStatus).map(([s, n]) => [' ', badge(s, `${n} ${s}`)])))),
       h('section', h('h2', 'Creators in this video'),
         h('div.tags#video-tags', video.tags.length
           ? video.tags.map((t) => h('a.tag.tag-large', { href: `#/creators/${t.creator_id}`, dataset: { creatorId: String(t.creator_id) } },
-            t.name, h('span.tag-score', score(t.confidence)), h('span.muted.small', ' from ', time(t.first_seen_seconds),
+            t.name, h('span.tag-score', score(t.confidence)), h('span.muted.small',
+              t.on_screen_seconds !== null ? ` ${seconds(t.on_screen_seconds)} s on screen` : '', ' from ', time(t.first_seen_seconds),
               t.source === 'manual' ? ' (by hand)' : '')))
           : h('span.muted', video.status === 'done' ? 'Nobody tagged yet.' : 'Not processed yet.'))));
+
+    fill(onScreen, timeline(onScreenData, select)
+      || h('p.empty', video.status === 'done' ? 'Nobody is on screen in the sampled frames.' : 'Not processed yet.'));
 
     const times = [...new Set(video.detections.map((d) => d.frame_timestamp))];
     if (!video.detections.length) {
@@ -108,13 +136,13 @@ export async function render(main, { params }) {
     }
 
     fill(faces,
-      video.detections.length ? [h('div.face-row.head', h('span', 'Face'), h('span', 'Time'), h('span', 'Box'), h('span', 'Score'),
+      video.detections.length ? [h('div.face-row.head', h('span', 'Face'), h('span', 'Seen'), h('span', 'Box'), h('span', 'Score'),
         h('span', 'Match')),
       video.detections.map((d) => {
         const [x1, y1, x2, y2] = d.bbox;
         return h('div.face-row', { dataset: { detectionId: String(d.id), status: d.match_status } },
           cropImage(detectionCrop(d.id), { size: 'md' }),
-          h('span', time(d.frame_timestamp)),
+          h('span.small.face-seen', seen(d), h('br'), h('span.muted', 'best at ', time(d.frame_timestamp))),
           h('span.small.mono', `${Math.round(x1)},${Math.round(y1)} – ${Math.round(x2)},${Math.round(y2)}`,
             h('br'), h('span.muted', `${Math.round(x2 - x1)}×${Math.round(y2 - y1)} px`)),
           h('span', score(d.det_score)),
@@ -125,6 +153,7 @@ export async function render(main, { params }) {
       })] : null);
     const section = main.querySelector('#faces-section');
     if (section) section.hidden = !video.detections.length;
+    highlight(false);
     polling = ['new', 'queued', 'processing'].includes(video.status);
     return true;
   }
@@ -132,15 +161,20 @@ export async function render(main, { params }) {
   fill(main,
     h('p.crumbs', h('a', { href: '#/videos' }, 'Videos'), ' › ', h('span#crumb-video', 'video ' + id)),
     head,
+    h('section', h('h2', 'On screen'),
+      h('p.muted.small', 'When each person is on screen, from the sampled frames: a face seen at one frame counts for half ',
+        'the sampling interval either side. Choose a stretch to see its face below.'), onScreen),
     h('section', h('h2', 'Sampled frames with faces'),
       h('p.muted.small', 'Each frame in which faces were found, with the faces where they were: the picture of each face ',
         'is the crop the worker kept, the outline its box (green matched or confirmed, amber waiting for review, grey unmatched). ',
         'Frames without faces are not kept.'), frames),
-    h('section#faces-section', h('h2', 'Faces'), faces));
+    h('section#faces-section', h('h2', 'Face tracks'),
+      h('p.muted.small', 'Each face followed across the sampled frames, with its best picture.'), faces));
   const first = await load();
   if (video) {
     main.querySelector('#crumb-video').textContent = basename(video.path);
   }
+  if (selected !== null) highlight(true);
   if (first === false) return undefined;
   return every(2000, async () => {
     if (polling) await load();

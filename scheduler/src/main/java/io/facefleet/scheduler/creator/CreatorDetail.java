@@ -1,6 +1,8 @@
 package io.facefleet.scheduler.creator;
 
 import io.facefleet.common.store.CreatorPhoto;
+import io.facefleet.scheduler.timeline.OnScreenInterval;
+import io.facefleet.scheduler.timeline.OnScreenIntervals;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +21,16 @@ public record CreatorDetail(long id, String name, Instant createdAt, int embeddi
      * @param source          auto (from matched and confirmed faces) or manual
      * @param confidence      the best face's similarity to the creator
      * @param firstSeenSeconds where in the video the creator is first seen
+     * @param onScreenSeconds  the total length of {@code intervals}
+     * @param intervals        when the creator's matched and confirmed face tracks are on screen, overlapping ones
+     *                         merged; empty for a tag made by hand with no such track
      */
     public record TaggedVideo(long videoId, String path, String status, String source, Float confidence,
-                              Double firstSeenSeconds) {
+                              Double firstSeenSeconds, double onScreenSeconds, List<OnScreenInterval> intervals) {
+
+        TaggedVideo withIntervals(List<OnScreenInterval> onScreen) {
+            return new TaggedVideo(videoId, path, status, source, confidence, firstSeenSeconds,
+                    OnScreenIntervals.totalSeconds(onScreen), onScreen);
+        }
     }
 }

@@ -87,19 +87,10 @@ class CreatorFacesController {
         return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache()).body(content);
     }
 
-    /** Where the creator is seen: every face matched, confirmed or pending as them, by video and time. */
+    /** Where the creator is seen: every face track matched, confirmed or pending as them, by video and time. */
     @GetMapping("/{id}/moments")
     List<CreatorMoment> moments(@PathVariable long id) {
         queries.summary(id);
-        return jdbc.sql("""
-                        SELECT d.video_id, v.path, d.id, d.frame_timestamp, d.match_status, d.match_confidence
-                        FROM video_face_detections d JOIN videos v ON v.id = d.video_id
-                        WHERE d.matched_creator_id = ? AND d.match_status IN ('matched', 'confirmed', 'pending')
-                        ORDER BY v.path, d.frame_timestamp, d.id""")
-                .param(id)
-                .query((rs, n) -> new CreatorMoment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
-                        rs.getString(5),
-                        SqlValues.nullableFloat(rs, "match_confidence")))
-                .list();
+        return queries.moments(id);
     }
 }

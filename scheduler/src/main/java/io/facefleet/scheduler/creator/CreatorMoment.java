@@ -1,11 +1,14 @@
 package io.facefleet.scheduler.creator;
 
 /**
- * A moment a creator is seen in a video: one face matched, confirmed or waiting for review as them.
+ * A moment a creator is seen in a video: one face track matched, confirmed or waiting for review as them.
  *
- * @param matchStatus matched, confirmed or pending
- * @param confidence  the face's similarity to the creator
+ * @param frameTimestamp the time of the track's best face (its crop)
+ * @param matchStatus    matched, confirmed or pending
+ * @param confidence     the track's similarity to the creator
+ * @param sightings      how many sampled frames it was seen in, from {@code firstSeenSeconds} to
+ *                       {@code lastSeenSeconds}
  */
 public record CreatorMoment(long videoId, String videoPath, long detectionId, double frameTimestamp, String matchStatus,
-                            Float confidence) {
+                            Float confidence, double firstSeenSeconds, double lastSeenSeconds, int sightings) {
 }

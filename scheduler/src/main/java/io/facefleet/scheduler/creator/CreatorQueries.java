@@ -4,11 +4,16 @@ import io.facefleet.common.store.Creator;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.scheduler.api.ApiException;
 import io.facefleet.scheduler.db.SqlValues;
+import io.facefleet.scheduler.timeline.OnScreenInterval;
+import io.facefleet.scheduler.timeline.OnScreenIntervals;
+import io.facefleet.scheduler.timeline.TrackSpan;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What the API shows of creators. */
 @Repository
@@ -56,9 +61,46 @@ class CreatorQueries {
                 .param(id)
                 .query((rs, n) -> new CreatorDetail.TaggedVideo(rs.getLong("id"), rs.getString("path"),
                         rs.getString("status"), rs.getString("source"), SqlValues.nullableFloat(rs, "confidence"),
-                        SqlValues.nullableDouble(rs, "first_seen_seconds")))
+                        SqlValues.nullableDouble(rs, "first_seen_seconds"), 0, List.of()))
                 .list();
+        Map<Long, List<OnScreenInterval>> onScreen = onScreen(id);
         return new CreatorDetail(creator.id(), creator.name(), creator.createdAt(), creators.embeddingCount(id),
-                creators.photos(id).stream().map(CreatorDetail.Photo::of).toList(), videos);
+                creators.photos(id).stream().map(CreatorDetail.Photo::of).toList(),
+                videos.stream().map(v -> v.withIntervals(onScreen.getOrDefault(v.videoId(), List.of()))).toList());
+    }
+
+    /** Every face track matched, confirmed or pending as the creator, by video and time. */
+    List<CreatorMoment> moments(long creatorId) {
+        return jdbc.sql("""
+                        SELECT d.video_id, v.path, d.id, d.frame_timestamp, d.match_status, d.match_confidence,
+                          d.first_seen_seconds, d.last_seen_seconds, d.sightings
+                        FROM video_face_detections d JOIN videos v ON v.id = d.video_id
+                        WHERE d.matched_creator_id = ? AND d.match_status IN ('matched', 'confirmed', 'pending')
+                        ORDER BY v.path, d.first_seen_seconds, d.id""")
+                .param(creatorId)
+                .query((rs, n) -> new CreatorMoment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
+                        rs.getString(5), SqlValues.nullableFloat(rs, "match_confidence"),
+                        rs.getDouble("first_seen_seconds"), rs.getDouble("last_seen_seconds"), rs.getInt("sightings")))
+                .list();
+    }
+
+    /** By video, when the creator's matched and confirmed face tracks are on screen. */
+    private Map<Long, List<OnScreenInterval>> onScreen(long creatorId) {
+        record VideoTrack(long videoId, OnScreenIntervals video, TrackSpan track) {
+        }
+        return jdbc.sql("""
+                        SELECT d.video_id, nullif(v.sample_interval_seconds, 0) AS sample_interval_seconds,
+                          v.duration_seconds, d.id, d.first_seen_seconds, d.last_seen_seconds, d.match_status
+                        FROM video_face_detections d JOIN videos v ON v.id = d.video_id
+                        WHERE d.matched_creator_id = ? AND d.match_status IN ('matched', 'confirmed')""")
+                .param(creatorId)
+                .query((rs, n) -> new VideoTrack(rs.getLong("video_id"),
+                        new OnScreenIntervals(SqlValues.nullableDouble(rs, "sample_interval_seconds"),
+                                SqlValues.nullableDouble(rs, "duration_seconds")),
+                        new TrackSpan(rs.getLong("id"), rs.getDouble("first_seen_seconds"),
+                                rs.getDouble("last_seen_seconds"), rs.getString("match_status"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(VideoTrack::videoId, Collectors.collectingAndThen(Collectors.toList(),
+                        tracks -> tracks.getFirst().video().merged(tracks.stream().map(VideoTrack::track).toList()))));
     }
 }

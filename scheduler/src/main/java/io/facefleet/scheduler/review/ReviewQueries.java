@@ -8,14 +8,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
-/** The review queue: pending faces, largest first (easiest to judge), then the most confident. */
+/** The review queue: pending face tracks, largest first (easiest to judge), then the most confident. */
 @Repository
 class ReviewQueries {
 
     static final int CANDIDATES = 3;
 
     private record PendingFace(long detectionId, long videoId, String videoPath, double frameTimestamp, float[] bbox,
-                               float detScore, Candidate current, float[] embedding) {
+                               float detScore, Candidate current, float[] embedding, double firstSeenSeconds,
+                               double lastSeenSeconds, int sightings) {
     }
 
     private final JdbcClient jdbc;
@@ -30,7 +31,8 @@ class ReviewQueries {
     public List<ReviewItem> pending(int limit) {
         return jdbc.sql("""
                         SELECT d.id, d.video_id, v.path, d.frame_timestamp, d.bbox, d.det_score, d.matched_creator_id,
-                          c.name, d.match_confidence, d.embedding::text AS embedding
+                          c.name, d.match_confidence, d.embedding::text AS embedding, d.first_seen_seconds, d.last_seen_seconds,
+                          d.sightings
                         FROM video_face_detections d
                           JOIN videos v ON v.id = d.video_id
                           LEFT JOIN creators c ON c.id = d.matched_creator_id
@@ -45,12 +47,14 @@ class ReviewQueries {
                             : new Candidate(creatorId, rs.getString("name"), rs.getFloat("match_confidence"));
                     return new PendingFace(rs.getLong("id"), rs.getLong("video_id"), rs.getString("path"),
                             rs.getDouble("frame_timestamp"), SqlValues.floats(rs, "bbox"), rs.getFloat("det_score"),
-                            current, new PGvector(rs.getString("embedding")).toArray());
+                            current, new PGvector(rs.getString("embedding")).toArray(),
+                            rs.getDouble("first_seen_seconds"), rs.getDouble("last_seen_seconds"), rs.getInt("sightings"));
                 })
                 .list().stream()
                 .map(face -> new ReviewItem(face.detectionId(), face.videoId(), face.videoPath(),
                         face.frameTimestamp(), face.bbox(), face.detScore(), face.current(),
-                        candidates.nearest(face.detectionId(), face.embedding(), CANDIDATES)))
+                        candidates.nearest(face.detectionId(), face.embedding(), CANDIDATES), face.firstSeenSeconds(),
+                        face.lastSeenSeconds(), face.sightings()))
                 .toList();
     }
 }

@@ -29,11 +29,13 @@ class VideoController {
     }
 
     private final VideoQueries queries;
+    private final VideoTimelineQueries timelines;
     private final VideoStore videos;
     private final VideoQueue queue;
 
-    VideoController(VideoQueries queries, VideoStore videos, VideoQueue queue) {
+    VideoController(VideoQueries queries, VideoTimelineQueries timelines, VideoStore videos, VideoQueue queue) {
         this.queries = queries;
+        this.timelines = timelines;
         this.videos = videos;
         this.queue = queue;
     }
@@ -54,6 +56,12 @@ class VideoController {
     @GetMapping("/{id}")
     VideoDetail get(@PathVariable long id) {
         return queries.detail(id);
+    }
+
+    /** Who is on screen when: each named creator's intervals, and the face tracks nobody is named for yet. */
+    @GetMapping("/{id}/timeline")
+    VideoTimeline timeline(@PathVariable long id) {
+        return timelines.timeline(id);
     }
 
     /** Processes the video again, whatever its state: a new job, the video queued. */

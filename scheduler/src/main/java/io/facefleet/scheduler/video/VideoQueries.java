@@ -60,16 +60,30 @@ class VideoQueries {
         Video video = videos.find(id).orElseThrow(() -> noSuchVideo(id));
         List<VideoDetail.Face> faces = jdbc.sql("""
                         SELECT d.id, d.frame_timestamp, d.bbox, d.det_score, d.match_status, d.matched_creator_id,
-                          c.name, d.match_confidence
+                          c.name, d.match_confidence, d.first_seen_seconds, d.last_seen_seconds, d.sightings
                         FROM video_face_detections d LEFT JOIN creators c ON c.id = d.matched_creator_id
-                        WHERE d.video_id = ? ORDER BY d.frame_timestamp, d.id""")
+                        WHERE d.video_id = ? ORDER BY d.first_seen_seconds, d.id""")
                 .param(id)
                 .query((rs, n) -> new VideoDetail.Face(rs.getLong("id"), rs.getDouble("frame_timestamp"),
                         SqlValues.floats(rs, "bbox"), rs.getFloat("det_score"), rs.getString("match_status"),
                         SqlValues.nullableLong(rs, "matched_creator_id"), rs.getString("name"),
-                        SqlValues.nullableFloat(rs, "match_confidence")))
+                        SqlValues.nullableFloat(rs, "match_confidence"), rs.getDouble("first_seen_seconds"),
+                        rs.getDouble("last_seen_seconds"), rs.getInt("sightings")))
                 .list();
-        return VideoDetail.of(video, faces, tags(List.of(id)).getOrDefault(id, List.of()));
+        return VideoDetail.of(video, sampling(id), faces, tags(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** VideoStore.sampling has no answer for a video never run; the detail shows nulls then. */
+    private VideoDetail.Sampling sampling(long id) {
+        return jdbc.sql("""
+                        SELECT nullif(sample_interval_seconds, 0) AS sample_interval_seconds, frames_sampled,
+                          frames_decoded, keyframe_interval_seconds, partial_reason
+                        FROM videos WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new VideoDetail.Sampling(SqlValues.nullableDouble(rs, "sample_interval_seconds"),
+                        SqlValues.nullableInteger(rs, "frames_sampled"), SqlValues.nullableInteger(rs, "frames_decoded"),
+                        SqlValues.nullableDouble(rs, "keyframe_interval_seconds"), rs.getString("partial_reason")))
+                .single();
     }
 
     private Map<Long, List<VideoTag>> tags(Collection<Long> videoIds) {
@@ -79,13 +93,15 @@ class VideoQueries {
         record Tagged(long videoId, VideoTag tag) {
         }
         return jdbc.sql("""
-                        SELECT vc.video_id, vc.creator_id, c.name, vc.source, vc.confidence, vc.first_seen_seconds
+                        SELECT vc.video_id, vc.creator_id, c.name, vc.source, vc.confidence, vc.first_seen_seconds,
+                          vc.on_screen_seconds
                         FROM video_creators vc JOIN creators c ON c.id = vc.creator_id
                         WHERE vc.video_id IN (:ids) ORDER BY vc.first_seen_seconds NULLS LAST, c.name""")
                 .param("ids", videoIds)
                 .query((rs, n) -> new Tagged(rs.getLong("video_id"), new VideoTag(rs.getLong("creator_id"),
                         rs.getString("name"), rs.getString("source"), SqlValues.nullableFloat(rs, "confidence"),
-                        SqlValues.nullableDouble(rs, "first_seen_seconds"))))
+                        SqlValues.nullableDouble(rs, "first_seen_seconds"),
+                        SqlValues.nullableDouble(rs, "on_screen_seconds"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Tagged::videoId, Collectors.mapping(Tagged::tag, Collectors.toList())));
     }

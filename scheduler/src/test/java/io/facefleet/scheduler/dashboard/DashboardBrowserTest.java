@@ -319,6 +319,34 @@ class DashboardBrowserTest {
 
     @Test
     @Order(8)
+    void theTimelineShowsWhenObamaIsOnScreenAndLeadsToHisFace() {
+        long video = videoId(VIDEO);
+        double duration = jdbc.sql("SELECT duration_seconds FROM videos WHERE id = ?").param(video)
+                .query(Double.class).single();
+        browser.open("videos/" + video);
+        String bar = "#video-timeline .timeline-row[data-creator-id='" + obama + "']";
+        WebElement segment = browser.waitFor(UI, "Obama's bar on the timeline",
+                d -> d.findElement(By.cssSelector(bar + " .timeline-segment")));
+        assertThat(browser.find(bar).getText()).contains("Barack Obama", "s on screen");
+        assertThat(segment.getDomAttribute("aria-label")).matches("Barack Obama, \\d+\\.\\d–\\d+\\.\\d s");
+        double start = Double.parseDouble(segment.getDomAttribute("data-start"));
+        double end = Double.parseDouble(segment.getDomAttribute("data-end"));
+        assertThat(start).isBetween(0.0, end);
+        assertThat(end).isBetween(start, duration);
+
+        segment.click();
+        String track = segment.getDomAttribute("data-detection-id");
+        WebElement face = browser.waitFor(UI, "the segment's face highlighted",
+                d -> d.findElement(By.cssSelector("#video-faces .face-row.selected")));
+        assertThat(face.getDomAttribute("data-detection-id")).isEqualTo(track);
+        assertThat(face.getText()).containsPattern("seen (at )?\\d+\\.\\d");
+        assertThat(segment.getDomAttribute("class")).contains("selected");
+        browser.waitFor(UI, "his face on the timeline", d -> browser.imagesLoaded(bar + " img"));
+        browser.screenshot("video-timeline");
+    }
+
+    @Test
+    @Order(9)
     void showsTheFleet() {
         browser.open("fleet");
         browser.waitFor(UI, "the workers", d -> !browser.findAll("#workers tr[data-alive='true']").isEmpty());
@@ -330,7 +358,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void everyPageFitsAPhone() {
         long video = videoId(VIDEO);
         browser.open("creators");
@@ -360,7 +388,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void removingThePhotoWithoutAFaceEnrolsTheOthers() {
         browser.open("creators");
         browser.find("#new-creator-name").sendKeys("Joe Biden");

@@ -123,6 +123,9 @@ class ReviewApiTest {
         assertThat(first.get("video_id").longValue()).isEqualTo(video);
         assertThat(first.get("video_path").stringValue()).isEqualTo("/videos/review.mp4");
         assertThat(first.get("frame_timestamp").doubleValue()).isEqualTo(3.0);
+        assertThat(first.get("first_seen_seconds").doubleValue()).isEqualTo(3.0); // a track of one face
+        assertThat(first.get("last_seen_seconds").doubleValue()).isEqualTo(3.0);
+        assertThat(first.get("sightings").intValue()).isEqualTo(1);
         assertThat(first.get("bbox").size()).isEqualTo(4);
         assertThat(first.get("current").get("creator_id").longValue()).isEqualTo(a);
         assertThat(first.get("current").get("name").stringValue()).isEqualTo("Creator A");

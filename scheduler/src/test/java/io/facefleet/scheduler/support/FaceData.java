@@ -4,11 +4,14 @@ import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.DetectionStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.TagStore;
+import io.facefleet.common.store.VideoSampling;
 import io.facefleet.common.store.VideoStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Videos, creators and faces written straight through the common stores, as a worker would leave them. */
@@ -53,12 +56,31 @@ public final class FaceData {
                 confidence, status);
     }
 
-    /** Stores a processed video's faces and tags it as the worker does; returns the face ids in order. */
+    /**
+     * A face track seen every {@code interval} seconds from {@code first} to {@code last}; its best face (whose time
+     * it carries) is the first.
+     */
+    public static NewDetection track(double first, double last, double interval, float[] embedding, Long creatorId,
+                                     Float confidence, MatchStatus status) {
+        float[] bbox = {10, 20, 110, 120};
+        List<NewSighting> sightings = new ArrayList<>();
+        for (int i = 0; first + i * interval <= last + 1e-9; i++) {
+            sightings.add(new NewSighting(first + i * interval, bbox, 0.9f));
+        }
+        return new NewDetection(first, embedding, bbox, 0.9f, null, creatorId, confidence, status, null, 1, sightings);
+    }
+
+    /** Stores a processed 60 s video's faces and tags it as the worker does; returns the face ids in order. */
     public List<Long> processed(long videoId, NewDetection... faces) {
+        return processed(videoId, 60, new VideoSampling(0, 0, 0, null, null), faces);
+    }
+
+    /** The same with how the worker sampled the video. */
+    public List<Long> processed(long videoId, double durationSeconds, VideoSampling sampling, NewDetection... faces) {
         videos.startRun(videoId);
         detections.replace(videoId, List.of(faces));
+        videos.markDone(videoId, durationSeconds, 25, 1280, 720, sampling);
         tags.refreshAutoTags(videoId);
-        videos.markDone(videoId, 60, 25, 1280, 720);
         return jdbc.sql("SELECT id FROM video_face_detections WHERE video_id = ? ORDER BY id").param(videoId)
                 .query(Long.class).list();
     }

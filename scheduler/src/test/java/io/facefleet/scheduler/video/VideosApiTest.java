@@ -140,6 +140,9 @@ class VideosApiTest {
         assertThat(first.get("matched_creator_id").longValue()).isEqualTo(obama);
         assertThat(first.get("matched_creator_name").stringValue()).isEqualTo("Barack Obama");
         assertThat(first.get("match_confidence").floatValue()).isEqualTo(0.8f);
+        assertThat(first.get("first_seen_seconds").doubleValue()).isEqualTo(12.5); // a track of one face
+        assertThat(first.get("last_seen_seconds").doubleValue()).isEqualTo(12.5);
+        assertThat(first.get("sightings").intValue()).isEqualTo(1);
         assertThat(faces.get(1).get("match_status").stringValue()).isEqualTo("pending");
         assertThat(video.get("tags").size()).isEqualTo(1);
         assertError(api.get("/api/videos/999999"), HttpStatus.NOT_FOUND, "No video with id 999999");

@@ -1,0 +1,14 @@
+package io.facefleet.scheduler.timeline;
+
+/**
+ * A stretch of a video in which a face is on screen.
+ *
+ * @param detectionId the track it comes from; of merged tracks, the longest
+ * @param status      that track's match status
+ */
+public record OnScreenInterval(double startSeconds, double endSeconds, long detectionId, String status) {
+
+    public double lengthSeconds() {
+        return endSeconds - startSeconds;
+    }
+}

@@ -1,0 +1,9 @@
+package io.facefleet.scheduler.timeline;
+
+/**
+ * A face track's first and last sighting in its video.
+ *
+ * @param status the track's match status (matched, confirmed, pending, unmatched, rejected)
+ */
+public record TrackSpan(long detectionId, double firstSeenSeconds, double lastSeenSeconds, String status) {
+}
