@@ -9,8 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "facefleet", mixinStandardHelpOptions = true, version = "Facefleet 0.1.0",
         description = "Find and name the people who appear in a video library.",
         subcommands = {WorkerCommand.class, FaceApiCommand.class, DetectCommand.class, CompareCommand.class,
-                EvalCommand.class,
-                ModelsCommand.class})
+                EvalCommand.class, ModelsCommand.class, BenchFramesCommand.class})
 public final class FacefleetWorkerMain {
 
     public static void main(String[] args) {

@@ -18,6 +18,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     static final String JOBS = "jobrunr.background-job-server.worker-count";
     static final String THREADS = "facefleet.engine.intra-op-threads";
+    static final String DECODER_THREADS = "facefleet.video.decoder-threads";
 
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (Spring Boot's server.port). Default: 8081.")
     Integer port;
@@ -67,6 +68,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         setUnlessGiven(args, JOBS, sizing.jobs());
         setUnlessGiven(args, THREADS, sizing.intraOpThreads());
+        setUnlessGiven(args, DECODER_THREADS, sizing.intraOpThreads());
         return args.toArray(String[]::new);
     }
 

@@ -8,6 +8,7 @@ import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.worker.face.Stage;
+import io.facefleet.worker.video.SamplingPlan;
 import io.facefleet.worker.video.SamplingReport;
 import io.facefleet.worker.video.UnreadableVideoException;
 import org.slf4j.Logger;
@@ -84,6 +85,6 @@ public class ProcessVideoJob implements ProcessVideoHandler {
         if (video.durationSeconds() == null) {
             return config.minFramesPerVideo();
         }
-        return VideoFaceFinder.sampling(config).targets(video.durationSeconds()).length;
+        return SamplingPlan.of(video.durationSeconds(), VideoFaceFinder.sampling(config)).size();
     }
 }

@@ -12,6 +12,8 @@ import io.facefleet.worker.video.FrameSampler;
 import io.facefleet.worker.video.SamplingReport;
 import io.facefleet.worker.video.SamplingSettings;
 import io.facefleet.worker.video.VideoProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -52,10 +54,20 @@ public class VideoFaceFinder {
     }
 
     private final FaceEngine engine;
-    private final FrameSampler sampler = new FrameSampler();
+    private final FrameSampler sampler;
 
     public VideoFaceFinder(FaceEngine engine) {
+        this(engine, 1);
+    }
+
+    /**
+     * @param decoderThreads FFmpeg frame threads per video: a job's share of the cores, idle while it decodes (its
+     *                       model threads wait for the frames)
+     */
+    @Autowired
+    public VideoFaceFinder(FaceEngine engine, @Value("${facefleet.video.decoder-threads:1}") int decoderThreads) {
         this.engine = engine;
+        this.sampler = new FrameSampler(decoderThreads);
     }
 
     public static SamplingSettings sampling(RecognitionConfig config) {

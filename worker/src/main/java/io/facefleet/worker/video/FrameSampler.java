@@ -1,11 +1,7 @@
 package io.facefleet.worker.video;
 
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Samples frames evenly across a video with FFmpeg: frame i of n is taken at the middle of the i-th n-th of the
- * duration, reached by seeking, so a long video is never decoded in full.
+ * Samples a video's frames by time in one forward pass with FFmpeg, decoding as few frames as the keyframes allow:
+ * keyframes only where one comes at least every interval, else keyframes and P-frames (no B-frames), seeking over
+ * stretches without a target. See {@link SamplingPlan} for which times are sampled.
  */
 public final class FrameSampler {
 
@@ -27,54 +24,74 @@ public final class FrameSampler {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
-    /** Stand-in until the time-based sampler lands: seeks to each target time. */
+    private final int decoderThreads;
+
+    /** Decodes on one thread: sampling runs beside other work (face models, other videos) on the same cores. */
+    public FrameSampler() {
+        this(1);
+    }
+
+    /** @param decoderThreads FFmpeg frame threads per video; more than 1 only where the host has idle cores */
+    public FrameSampler(int decoderThreads) {
+        if (decoderThreads < 1) {
+            throw new IllegalArgumentException("Decoder threads must be at least 1, not " + decoderThreads);
+        }
+        this.decoderThreads = decoderThreads;
+    }
+
+    /**
+     * Hands the frame nearest each of the plan's times to {@code frames}, in order, as it is decoded (the receiver
+     * closes it). A video damaged part-way keeps the frames before the damage: see
+     * {@link SamplingReport#partialReason()}.
+     *
+     * @throws UnreadableVideoException where FFmpeg cannot open the file, it has no video, or no frame decodes
+     */
     public SamplingReport sample(Path file, SamplingSettings settings, Consumer<SampledFrame> frames) {
-        long started = System.nanoTime();
-        int[] count = {0};
-        VideoProbe probe = sample(file, -1, settings, frame -> {
-            count[0]++;
-            frames.accept(frame);
-        });
-        double interval = probe.durationSeconds() / Math.max(1, settings.targets(probe.durationSeconds()).length);
-        return new SamplingReport(probe, interval, count[0], count[0], null, "SEEK", 0,
-                (System.nanoTime() - started) / 1e9, null);
-    }
-
-    /** Reads the header and hands each sampled frame to {@code frames}, in order; returns what the header said. */
-    public VideoProbe sample(Path file, int count, Consumer<SampledFrame> frames) {
-        return sample(file, count, null, frames);
-    }
-
-    private VideoProbe sample(Path file, int fixedCount, SamplingSettings settings, Consumer<SampledFrame> frames) {
         if (!Files.isRegularFile(file)) {
             throw new UnreadableVideoException("The file " + file + " does not exist");
         }
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-            start(grabber, file);
-            VideoProbe probe = probe(grabber, file);
-            long durationMicros = grabber.getLengthInTime();
-            int count = settings == null ? fixedCount : settings.targets(durationMicros / 1e6).length;
-            int taken = 0;
-            for (int i = 0; i < count; i++) {
-                long target = (long) (durationMicros * (i + 0.5) / count);
-                grabber.setVideoTimestamp(target);
-                Frame frame = grabber.grabImage();
-                if (frame == null || frame.image == null) {
-                    continue;
+        ConsumerClock clock = new ConsumerClock();
+        try (OpenVideo video = OpenVideo.open(file, decoderThreads, DecodeMode.REFERENCE_FRAMES)) {
+            SamplingPlan plan = SamplingPlan.of(video.videoSeconds(), settings);
+            try (SamplingPass pass = new SamplingPass(video, plan, frames, clock)) {
+                pass.run();
+                if (pass.framesSampled() == 0) {
+                    throw new UnreadableVideoException("No frame of " + file.getFileName() + " could be decoded: "
+                            + noFrameReason(pass));
                 }
-                Mat image = converter.convert(frame).clone();
-                frames.accept(new SampledFrame(grabber.getTimestamp() / 1e6, image));
-                taken++;
+                return new SamplingReport(video.probe(), plan.intervalSeconds(), pass.framesDecoded(),
+                        pass.framesSampled(), pass.keyframeIntervalSeconds(), pass.mode(), clock.samplerCpuSeconds(),
+                        clock.samplerWallSeconds(), pass.partialReason());
             }
-            if (taken == 0) {
-                throw new UnreadableVideoException("No frame of " + file.getFileName() + " could be decoded: the file is"
-                        + " damaged or truncated");
-            }
-            return probe;
-        } catch (FrameGrabber.Exception e) {
-            throw new UnreadableVideoException("FFmpeg cannot read " + file.getFileName() + ": " + reason(e), e);
         }
+    }
+
+    /** The old fixed count: {@code count} frames spread evenly over the video. */
+    public VideoProbe sample(Path file, int count, Consumer<SampledFrame> frames) {
+        return sample(file, SamplingSettings.evenly(count), frames).probe();
+    }
+
+    private static String noFrameReason(SamplingPass pass) {
+        if (pass.partialReason() != null) {
+            return pass.partialReason();
+        }
+        if (pass.lastError() != 0) {
+            return reason(pass.lastError());
+        }
+        return "the file is damaged or truncated";
+    }
+
+    /** FFmpeg's own words for one of its error codes, e.g. "Invalid data found when processing input". */
+    static String reason(int error) {
+        byte[] text = new byte[256];
+        if (avutil.av_strerror(error, text, text.length) != 0) {
+            return "FFmpeg error " + error;
+        }
+        int end = 0;
+        while (end < text.length && text[end] != 0) {
+            end++;
+        }
+        return new String(text, 0, end, StandardCharsets.UTF_8);
     }
 
     /**
@@ -84,13 +101,8 @@ public final class FrameSampler {
     static String reason(FrameGrabber.Exception e) {
         String message = String.valueOf(e.getMessage());
         Matcher code = ERROR_CODE.matcher(message);
-        byte[] text = new byte[256];
-        if (code.find() && avutil.av_strerror(Integer.parseInt(code.group(1)), text, text.length) == 0) {
-            int end = 0;
-            while (end < text.length && text[end] != 0) {
-                end++;
-            }
-            return new String(text, 0, end, StandardCharsets.UTF_8);
+        if (code.find()) {
+            return reason(Integer.parseInt(code.group(1)));
         }
         for (String hint : List.of(" (Has setFormat", " (For more details")) {
             int at = message.indexOf(hint);
@@ -99,24 +111,5 @@ public final class FrameSampler {
             }
         }
         return message;
-    }
-
-    private static void start(FFmpegFrameGrabber grabber, Path file) {
-        try {
-            grabber.start();
-        } catch (FrameGrabber.Exception e) {
-            throw new UnreadableVideoException(file.getFileName() + " is not a readable video: " + reason(e), e);
-        }
-    }
-
-    private static VideoProbe probe(FFmpegFrameGrabber grabber, Path file) {
-        if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-            throw new UnreadableVideoException(file.getFileName() + " has no video stream");
-        }
-        if (grabber.getLengthInTime() <= 0) {
-            throw new UnreadableVideoException(file.getFileName() + " has no known duration");
-        }
-        return new VideoProbe(grabber.getLengthInTime() / 1e6, grabber.getVideoFrameRate(), grabber.getImageWidth(),
-                grabber.getImageHeight());
     }
 }

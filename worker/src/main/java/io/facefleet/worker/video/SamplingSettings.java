@@ -1,21 +1,30 @@
 package io.facefleet.worker.video;
 
-/** How densely to sample a video: every interval, at least minFrames (short clips), at most maxFrames (long ones). */
+/**
+ * How densely to sample a video: a frame every {@code intervalSeconds}, but at least {@code minFrames} (spread evenly
+ * over a short clip) and at most {@code maxFrames} (the interval widens evenly over a long video).
+ */
 public record SamplingSettings(double intervalSeconds, int minFrames, int maxFrames) {
 
+    public static final SamplingSettings DEFAULTS = new SamplingSettings(2.0, 8, 3600);
+
     public SamplingSettings {
-        if (!(intervalSeconds > 0) || minFrames < 1 || maxFrames < minFrames) {
-            throw new IllegalArgumentException("Sampling needs a positive interval and 1 <= min frames <= max frames");
+        if (!(intervalSeconds > 0) || Double.isInfinite(intervalSeconds)) {
+            throw new IllegalArgumentException("The sampling interval must be a positive number of seconds, not "
+                    + intervalSeconds);
+        }
+        if (minFrames < 1) {
+            throw new IllegalArgumentException("At least one frame must be sampled per video (min frames " + minFrames
+                    + ")");
+        }
+        if (maxFrames < minFrames) {
+            throw new IllegalArgumentException("The most frames per video (" + maxFrames
+                    + ") must not be fewer than the fewest (" + minFrames + ")");
         }
     }
 
-    /** Evenly spread target times for a video of this duration. */
-    public double[] targets(double durationSeconds) {
-        int count = (int) Math.max(minFrames, Math.min(maxFrames, Math.floor(durationSeconds / intervalSeconds)));
-        double[] targets = new double[count];
-        for (int i = 0; i < count; i++) {
-            targets[i] = durationSeconds * (i + 0.5) / count;
-        }
-        return targets;
+    /** The old fixed count: {@code count} frames spread evenly, whatever the duration. */
+    public static SamplingSettings evenly(int count) {
+        return new SamplingSettings(Double.MAX_VALUE, count, count);
     }
 }

@@ -9,7 +9,7 @@ import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.worker.WorkerApplication;
 import io.facefleet.worker.support.FreshDatabase;
-import io.facefleet.worker.video.LongTestVideos;
+import io.facefleet.worker.video.LongVideos;
 import io.facefleet.worker.video.SamplingReport;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -81,19 +81,19 @@ class LongVideoTest {
     @Test
     @Order(2)
     void obamaIsTaggedForHisFiveSecondsWhereKeyframesComeEveryTwoSeconds() {
-        processAndCheck(LongTestVideos.standard().keyframesEvery2s());
+        processAndCheck(LongVideos.keyframeEvery2s(480));
     }
 
     @Test
     @Order(3)
     void obamaIsTaggedForHisFiveSecondsWhereKeyframesComeEveryTenSeconds() {
-        processAndCheck(LongTestVideos.standard().keyframesEvery10s());
+        processAndCheck(LongVideos.keyframeEvery10s(480));
     }
 
     @Test
     @Order(4)
     void aVideoCutShortKeepsTheFacesBeforeTheDamageAndSaysItIsPartial(@TempDir Path library) throws IOException {
-        byte[] whole = Files.readAllBytes(LongTestVideos.standard().keyframesEvery10s());
+        byte[] whole = Files.readAllBytes(LongVideos.keyframeEvery10s(480));
         Path cut = Files.write(library.resolve("cut-short.mp4"), Arrays.copyOf(whole, whole.length * 6 / 10));
 
         long id = fixture.queueVideo(cut);
@@ -113,7 +113,7 @@ class LongVideoTest {
     @Test
     @Order(5)
     void aLongVideoDamagedAtItsStartFailsWithFfmpegsReason(@TempDir Path library) throws IOException {
-        byte[] damaged = Files.readAllBytes(LongTestVideos.standard().keyframesEvery2s());
+        byte[] damaged = Files.readAllBytes(LongVideos.keyframeEvery2s(480));
         Arrays.fill(damaged, 0, 64 * 1024, (byte) 0x5a);
         Path file = Files.write(library.resolve("damaged.mp4"), damaged);
 
