@@ -60,11 +60,11 @@ public class ProcessVideoJob implements ProcessVideoHandler {
                 return;
             }
             SamplingReport sampling = result.sampling();
-            log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d tracks, %d recognizer runs; %d frames"
+            log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d tracks (%s), %d recognizer runs; %d frames"
                             + " sampled of %d decoded (%s, every %.2f s, keyframe every %s s)%s; frames %.2f s"
                             + " (sampler CPU %.2f s), detection %.2f s, alignment+recognition %.2f s,"
                             + " matching and storing %.2f s", videoId, video.get().path(), result.facesSeen(),
-                    result.tracks().size(), result.recognizerRuns(), sampling.framesSampled(),
+                    result.tracks().size(), result.trackingNotes(), result.recognizerRuns(), sampling.framesSampled(),
                     sampling.framesDecoded(), sampling.mode(), sampling.intervalSeconds(),
                     sampling.keyframeIntervalSeconds() == null ? "?"
                             : String.format(Locale.ROOT, "%.1f", sampling.keyframeIntervalSeconds()),

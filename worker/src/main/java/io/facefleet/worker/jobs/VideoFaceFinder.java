@@ -33,11 +33,12 @@ public class VideoFaceFinder {
      * @param sampling       what the sampler decoded and took, and whether it read the whole file
      * @param facesSeen      faces detected in all sampled frames (the sightings of all tracks)
      * @param recognizerRuns faces the recognizer ran on
+     * @param trackingNotes  the links the recognizer was asked about and the scene cuts, for the log
      * @param seconds        the whole search
      * @param timings        the face engine's share of it, by stage
      */
     public record Result(SamplingReport sampling, List<VideoFaceTrack> tracks, int facesSeen, int recognizerRuns,
-                         double seconds, StageTimings timings) {
+                         String trackingNotes, double seconds, StageTimings timings) {
 
         public VideoProbe probe() {
             return sampling.probe();
@@ -99,7 +100,8 @@ public class VideoFaceFinder {
             templates.flush();
             tracks.sort(java.util.Comparator.comparingDouble(VideoFaceTrack::firstSeconds));
             return new Result(report, List.copyOf(tracks), tracker.sightings(),
-                    tracker.recognizerRuns() + templates.recognizerRuns(), (System.nanoTime() - started) / 1e9,
+                    tracker.recognizerRuns() + templates.recognizerRuns(),
+                    tracker.linkCounts() + ", " + tracker.sceneCuts() + " scene cuts", (System.nanoTime() - started) / 1e9,
                     timings);
         }
     }

@@ -18,4 +18,15 @@ final class Boxes {
         double intersection = width * height;
         return intersection / (a.area() + b.area() - intersection);
     }
+
+    static double centreDistance(DetectedFace a, DetectedFace b) {
+        double dx = (a.x1() + a.x2() - b.x1() - b.x2()) / 2, dy = (a.y1() + a.y2() - b.y1() - b.y2()) / 2;
+        return Math.hypot(dx, dy);
+    }
+
+    /** The wider box's width over the narrower's: 1 for boxes of one size. */
+    static double widthRatio(DetectedFace a, DetectedFace b) {
+        double wide = Math.max(a.width(), b.width()), narrow = Math.max(1e-3, Math.min(a.width(), b.width()));
+        return wide / narrow;
+    }
 }

@@ -86,6 +86,11 @@ final class FaceTrack implements AutoCloseable {
         return bestCrop;
     }
 
+    /** Whether the track has moved from one sighting to another, so that {@link #predicted} knows its motion. */
+    boolean moving() {
+        return sightings.size() >= 2;
+    }
+
     /** Where the face should be after {@code seconds} more, moving as it moved between its last two sightings. */
     DetectedFace predicted(double atSeconds) {
         DetectedFace last = lastFace();

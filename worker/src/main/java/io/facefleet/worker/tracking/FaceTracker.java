@@ -15,15 +15,25 @@ import java.util.function.Function;
 
 /**
  * Links the faces of consecutive sampled frames into tracks, by box overlap and motion first: a face links to the
- * track whose last box, or the box its motion predicts, overlaps it most. The recognizer is asked only where the
- * boxes leave doubt — a weak overlap, two candidates for one link, or a scene cut in between (the same place in
- * the next shot is often somebody else) — and a doubtful link is made only if the two faces look alike. A track
+ * track whose last box, or the box its motion predicts, overlaps it most, else to the one whose expected place it
+ * lies nearest (within a face width). The recognizer is asked only where the boxes leave doubt — two candidates
+ * for one link without a clear overlap, or a scene cut in between (the same place in the next shot is often
+ * somebody else) — and a doubtful link is made only if the two faces look alike. A track
  * ends when its face has been absent from more than {@value #MAX_MISSED_FRAMES} sampled frames in a row.
  */
 public final class FaceTracker implements AutoCloseable {
 
     static final double LINK_OVERLAP = 0.3;
     static final double SURE_OVERLAP = 0.5;
+    /** A face whose centre lies within this many face widths of where the track's face is expected may be it. */
+    static final double NEAR_WIDTHS = 1.0;
+    /**
+     * The same before the track's motion is known (from one sighting): a walking person's face moves two widths and
+     * more between frames sampled 2 s apart.
+     */
+    static final double FIRST_STEP_WIDTHS = 2.5;
+    /** ... and whose width differs from the track's by at most this factor. */
+    static final double SIZE_RATIO = 1.5;
     static final int MAX_MISSED_FRAMES = 2;
 
     private final double intervalSeconds;
@@ -37,6 +47,8 @@ public final class FaceTracker implements AutoCloseable {
     private int frameIndex = -1;
     private int recognizerRuns;
     private int sightings;
+    private int checkedLinks;
+    private int refusedLinks;
 
     /**
      * @param sameFaceSimilarity two faces at least this similar are taken for one person where the boxes leave doubt
@@ -72,7 +84,18 @@ public final class FaceTracker implements AutoCloseable {
         }
     }
 
-    private record Pair(FaceTrack track, TrackFace face, double overlap) {
+    /**
+     * A possible link.
+     *
+     * @param overlap  the larger IoU of the face with the track's last box and with the box its motion predicts
+     * @param distance the distance of the face's centre from the predicted centre, in face widths
+     */
+    private record Pair(FaceTrack track, TrackFace face, double overlap, double distance) {
+
+        /** Overlapping boxes first, then the nearest. */
+        double affinity() {
+            return overlap + Math.max(0, 1 - distance / FIRST_STEP_WIDTHS) * LINK_OVERLAP;
+        }
     }
 
     private Set<TrackFace> link(List<TrackFace> found, double timestampSeconds, Mat frame) {
@@ -80,22 +103,30 @@ public final class FaceTracker implements AutoCloseable {
         for (FaceTrack track : active) {
             DetectedFace predicted = track.predicted(timestampSeconds);
             for (TrackFace face : found) {
-                double overlap = Math.max(Boxes.iou(track.lastFace(), face.sighting.face()),
-                        Boxes.iou(predicted, face.sighting.face()));
-                if (overlap >= LINK_OVERLAP) {
-                    pairs.add(new Pair(track, face, overlap));
+                DetectedFace candidate = face.sighting.face();
+                double overlap = Math.max(Boxes.iou(track.lastFace(), candidate), Boxes.iou(predicted, candidate));
+                double distance = Boxes.centreDistance(predicted, candidate)
+                        / Math.max(1, Math.max(predicted.width(), candidate.width()));
+                double reach = track.moving() ? NEAR_WIDTHS : FIRST_STEP_WIDTHS;
+                boolean near = distance <= reach && Boxes.widthRatio(predicted, candidate) <= SIZE_RATIO;
+                if (overlap >= LINK_OVERLAP || near) {
+                    pairs.add(new Pair(track, face, overlap, distance));
                 }
             }
         }
-        pairs.sort(Comparator.comparingDouble(Pair::overlap).reversed());
+        pairs.sort(Comparator.comparingDouble(Pair::affinity).reversed());
         Set<FaceTrack> tracksTaken = new HashSet<>();
         Set<TrackFace> facesTaken = new HashSet<>();
         for (Pair pair : pairs) {
             if (tracksTaken.contains(pair.track()) || facesTaken.contains(pair.face())) {
                 continue;
             }
-            if (doubtful(pair, pairs) && !looksAlike(pair.track().latest(), pair.face())) {
-                continue;
+            if (doubtful(pair, pairs)) {
+                checkedLinks++;
+                if (!looksAlike(pair.track().latest(), pair.face())) {
+                    refusedLinks++;
+                    continue;
+                }
             }
             pair.track().add(pair.face(), frameIndex, crop(frame, pair.face()));
             tracksTaken.add(pair.track());
@@ -104,14 +135,19 @@ public final class FaceTracker implements AutoCloseable {
         return facesTaken;
     }
 
+    /**
+     * A link is sure where the boxes overlap well, or where the face is the only one near the track's expected place
+     * and the track the only one near the face (a face moving further than its own width between two sampled frames
+     * overlaps nothing, but is still the one face there); across a scene cut no link is sure.
+     */
     private boolean doubtful(Pair pair, List<Pair> pairs) {
-        if (pair.overlap() < SURE_OVERLAP || cutSince(pair.track().lastFrameIndex())) {
+        if (cutSince(pair.track().lastFrameIndex())) {
             return true;
         }
         long rivals = pairs.stream()
                 .filter(p -> p != pair && (p.track() == pair.track() || p.face() == pair.face()))
                 .count();
-        return rivals > 0;
+        return rivals > 0 && pair.overlap() < SURE_OVERLAP;
     }
 
     private boolean looksAlike(TrackFace a, TrackFace b) {
@@ -173,6 +209,11 @@ public final class FaceTracker implements AutoCloseable {
 
     public int sightings() {
         return sightings;
+    }
+
+    /** Links the recognizer was asked about, and those it refused. */
+    public String linkCounts() {
+        return checkedLinks + " links checked by the recognizer, " + refusedLinks + " refused";
     }
 
     public int sceneCuts() {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.within;
  * Ten-minute videos (made from the sample clips by scripts/long-videos.sh): strangers throughout, Barack Obama on
  * screen from 301 s to 306 s. Sampled every 2 s, followed as face tracks, embedded a few times per track.
  */
-@SpringBootTest(classes = WorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = WorkerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"facefleet.model-pack=dev-512", "jobrunr.background-job-server.worker-count=1"})
 @Import(PipelineFixture.class)
 @DirtiesContext
