@@ -70,8 +70,20 @@ final class FaceTrack implements AutoCloseable {
         return latest;
     }
 
+    /**
+     * The faces its template is made of: its best one, and one more for every three sightings up to
+     * {@value #REPRESENTATIVES} (a face glimpsed once or twice is not worth three recognizer runs), plus any of its
+     * best faces the recognizer has already seen to settle a link, which cost nothing more.
+     */
     List<TrackFace> representatives() {
-        return List.copyOf(best);
+        int wanted = Math.min(REPRESENTATIVES, Math.max(1, (sightings.size() + 2) / 3));
+        List<TrackFace> chosen = new ArrayList<>();
+        for (int i = 0; i < best.size(); i++) {
+            if (i < wanted || best.get(i).embedded()) {
+                chosen.add(best.get(i));
+            }
+        }
+        return chosen;
     }
 
     List<FaceSighting> sightings() {
