@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Samples the 10-minute 480p videos of {@code scripts/long-videos.sh} (made on first use, about 4 minutes on 2 busy
- * cores) and the short sample clips, and checks what was decoded and taken; prints the figures.
+ * Samples the 10-minute 480p videos of {@code scripts/long-videos.sh} (made on first use: about a minute on 2 cores)
+ * and the short sample clips, and checks what was decoded and taken; prints the figures.
  */
 class FrameSamplerTest {
 
