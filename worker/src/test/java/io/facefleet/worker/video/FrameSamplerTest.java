@@ -65,6 +65,25 @@ class FrameSamplerTest {
     }
 
     @Test
+    void withoutAnIndexTheKeyframesAreLearnedWhileReading(@TempDir Path dir) throws Exception {
+        Path ts = dir.resolve("key2s.ts"); // MPEG-TS: no index, so no seeking and no decision before reading
+        Process remux = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-i",
+                LongVideos.keyframeEvery2s(480).toString(), "-c", "copy", "-t", "120", ts.toString()).inheritIO()
+                .start();
+        assertThat(remux.waitFor()).isZero();
+
+        Sampled sampled = sample(ts, DEFAULTS);
+        SamplingReport report = sampled.report;
+
+        assertThat(report.mode()).isEqualTo(DecodeMode.KEYFRAMES);
+        assertThat(report.keyframeIntervalSeconds()).isCloseTo(2.0, within(0.01));
+        assertThat(report.framesSampled()).isEqualTo(60);
+        // reference frames until 3 gaps of 2 s were seen, keyframes only after
+        assertThat(report.framesDecoded()).isLessThan(60 + 3 * 2 * 25);
+        sampled.assertEachNearItsTarget(2.0, 2.0 / 2 + FRAME);
+    }
+
+    @Test
     void aVideoCutShortKeepsTheFramesBeforeTheCut(@TempDir Path dir) throws IOException {
         Path whole = LongVideos.keyframeEvery10s(480);
         Path cut = copyStart(whole, dir.resolve("cut.mp4"), 0.6);
