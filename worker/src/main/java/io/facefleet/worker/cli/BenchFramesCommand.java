@@ -49,6 +49,10 @@ final class BenchFramesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         SamplingSettings settings = new SamplingSettings(interval, minFrames, maxFrames);
+        if (threads > 1) {
+            System.out.println("(--threads " + threads + ": the sampler's CPU seconds leave out FFmpeg's decoding"
+                    + " threads, so the ratios understate its cost)");
+        }
         FrameSampler sampler = new FrameSampler(threads);
         // Loads FFmpeg's and OpenCV's libraries and warms the JIT up, so the first video's figures are like the rest.
         sampler.sample(videos.get(0), SamplingSettings.evenly(1), frame -> frame.close());

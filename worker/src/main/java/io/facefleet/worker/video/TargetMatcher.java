@@ -58,9 +58,13 @@ final class TargetMatcher {
         return take;
     }
 
-    /** The input ended: whether the last frame offered goes to the next target (it is the nearest there is). */
+    /**
+     * The input ended: whether the last frame offered goes to the next target, the nearest there is, if it lies
+     * within half an interval of it (not so where the file was cut short long before that target).
+     */
     boolean takeLastFrame() {
-        if (done() || !hasPrevious || previousTaken) {
+        if (done() || !hasPrevious || previousTaken
+                || plan.target(next) - previousSeconds > plan.intervalSeconds() / 2) {
             return false;
         }
         previousTaken = true;

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Samples the 10-minute 480p videos of {@code scripts/long-videos.sh} (made on first use, about 4 minutes on 2 busy
- * cores) and the short sample clips, and checks what was decoded and taken; prints the figures.
+ * Samples the 10-minute 480p videos of {@code scripts/long-videos.sh} (made on first use: about a minute on 2 cores)
+ * and the short sample clips, and checks what was decoded and taken; prints the figures.
  */
 class FrameSamplerTest {
 
@@ -62,6 +62,25 @@ class FrameSamplerTest {
         sampled.assertEachNearItsTarget(2.0, 2 * FRAME + 1e-6);
         sampled.assertSpacedAbout(2.0, 4 * FRAME + 1e-6);
         assertThat(report.partialReason()).isNull();
+    }
+
+    @Test
+    void withoutAnIndexTheKeyframesAreLearnedWhileReading(@TempDir Path dir) throws Exception {
+        Path ts = dir.resolve("key2s.ts"); // MPEG-TS: no index, so no seeking and no decision before reading
+        Process remux = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-i",
+                LongVideos.keyframeEvery2s(480).toString(), "-c", "copy", "-t", "120", ts.toString()).inheritIO()
+                .start();
+        assertThat(remux.waitFor()).isZero();
+
+        Sampled sampled = sample(ts, DEFAULTS);
+        SamplingReport report = sampled.report;
+
+        assertThat(report.mode()).isEqualTo(DecodeMode.KEYFRAMES);
+        assertThat(report.keyframeIntervalSeconds()).isCloseTo(2.0, within(0.01));
+        assertThat(report.framesSampled()).isEqualTo(60);
+        // reference frames until 3 gaps of 2 s were seen, keyframes only after
+        assertThat(report.framesDecoded()).isLessThan(60 + 3 * 2 * 25);
+        sampled.assertEachNearItsTarget(2.0, 2.0 / 2 + FRAME);
     }
 
     @Test

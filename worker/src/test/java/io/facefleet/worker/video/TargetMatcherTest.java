@@ -43,6 +43,13 @@ class TargetMatcherTest {
     }
 
     @Test
+    void theLastFrameServesNoTargetMoreThanHalfAnIntervalAfterIt() {
+        matcher.offer(0.9);
+        assertThat(matcher.offer(1.1)).isEqualTo(TAKE_PREVIOUS);
+        assertThat(matcher.takeLastFrame()).as("1.1 is 1.9 s before target 3: the file was cut").isFalse();
+    }
+
+    @Test
     void afterASeekTheFrameBeforeItIsForgotten() {
         matcher.offer(0.5);
         matcher.forgetPrevious();
