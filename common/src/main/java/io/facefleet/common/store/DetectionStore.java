@@ -84,6 +84,18 @@ public class DetectionStore {
     }
 
     /**
+     * The stored face tracks nearest to an embedding, whatever their status (a search by photo), nearest first,
+     * through the HNSW index.
+     */
+    public List<DetectionCandidate> nearest(float[] embedding, int limit) {
+        return jdbc.sql("""
+                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity FROM video_face_detections
+                        ORDER BY embedding <=> :e LIMIT :limit""")
+                .param("e", Vectors.vector(embedding)).param("limit", limit)
+                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+    }
+
+    /**
      * Faces no person has decided on (matched automatically, pending or unmatched) within {@code maxDistance}
      * (cosine) of an embedding, nearest first, through the HNSW index. Automatically matched faces are included: a
      * creator enrolled later may be nearer than the one they were matched to. Iterative index scans (pgvector 0.8)
