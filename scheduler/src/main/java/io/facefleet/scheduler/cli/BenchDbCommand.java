@@ -59,6 +59,15 @@ public final class BenchDbCommand implements Callable<Integer> {
     @Option(names = "--no-reindex", description = "Skip rebuilding the faces' HNSW index (its build time).")
     boolean noReindex;
 
+    @Option(names = "--match-at-load", description = "Match every stored face with CreatorStore.nearest as a worker"
+            + " does (one query a track, slow at 1M faces); by default each face gets its own person's creator and"
+            + " matching is checked on --checks faces.")
+    boolean matchAtLoad;
+
+    @Option(names = "--ef-search", paramLabel = "N", description = "hnsw.ef_search for the bench's database instead of"
+            + " migration V4's 200 (pgvector's default: 40).")
+    Integer efSearch;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N")
     long seed;
 
@@ -69,7 +78,7 @@ public final class BenchDbCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         System.out.println("date " + LocalDate.now());
         new DbScaleBench(DatabaseSettings.fromEnvironment(), new DbScaleBench.Options(faces, sightings, creators,
-                unknownPeople, tracksPerVideo, 512, clients, queries, checks, recallProbes, !noReindex, seed, keep),
+                unknownPeople, tracksPerVideo, 512, clients, queries, checks, recallProbes, !noReindex, matchAtLoad, efSearch, seed, keep),
                 System.out).run();
         return 0;
     }
