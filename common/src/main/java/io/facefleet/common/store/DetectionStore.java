@@ -112,11 +112,10 @@ public class DetectionStore {
         jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
         record Near(DetectionCandidate candidate, double distance, boolean wanted) {
         }
-        int breadth = searchBreadth();
         for (int k = Math.min(FIRST_NEIGHBOURS, limit); ; k = Math.min(limit, k * 4)) {
-            // ef_search of at least k (up to pgvector's 1,000) for the first k; an iterative scan goes on beyond
-            jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
-                    .param(Integer.toString(Math.min(1000, Math.max(k, breadth)))).query(String.class).single();
+            // ef_search k (at least V4's 200, at most pgvector's 1,000) for the first k; an iterative scan goes on
+            jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)").param(Integer.toString(Math.min(1000, Math.max(k, FIRST_NEIGHBOURS))))
+                    .query(String.class).single();
             List<Near> near = jdbc.sql("""
                             WITH near AS MATERIALIZED (
                               SELECT id, video_id, match_status, embedding <=> :e AS distance FROM video_face_detections
@@ -135,17 +134,6 @@ public class DetectionStore {
             if (complete) {
                 return near.stream().filter(Near::wanted).map(Near::candidate).limit(limit).toList();
             }
-        }
-    }
-
-    /** This session's hnsw.ef_search (the database's default, V4), the breadth of every search. */
-    private int searchBreadth() {
-        String value = jdbc.sql("SELECT current_setting('hnsw.ef_search', true)").query(String.class).optional()
-                .orElse(null);
-        try {
-            return value == null ? 40 : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            return 40;
         }
     }
 
