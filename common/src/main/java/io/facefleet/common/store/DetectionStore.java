@@ -114,8 +114,8 @@ public class DetectionStore {
         }
         for (int k = Math.min(FIRST_NEIGHBOURS, limit); ; k = Math.min(limit, k * 4)) {
             // ef_search k (at least V4's 200, at most pgvector's 1,000) for the first k; an iterative scan goes on
-            jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)").param(Integer.toString(Math.min(1000, Math.max(k, FIRST_NEIGHBOURS))))
-                    .query(String.class).single();
+            jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
+                    .param(Integer.toString(Math.min(1000, Math.max(k, FIRST_NEIGHBOURS)))).query(String.class).single();
             List<Near> near = jdbc.sql("""
                             WITH near AS MATERIALIZED (
                               SELECT id, video_id, match_status, embedding <=> :e AS distance FROM video_face_detections
