@@ -436,6 +436,31 @@ load_private_env() { # sets FACEFLEET_* from DIR/services.env
   . "$f"
 }
 
+# PostgreSQL settings sized to this host (docs/scaling.md, "Server settings"): the HNSW indexes must stay in memory
+# for fast searches and inserts, and an index build wants its graph in maintenance_work_mem.
+pg_tuning_conf() {
+  local mem_mb cores
+  mem_mb="$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)"
+  cores="$(nproc)"
+  local shared=$((mem_mb / 4)) cache=$((mem_mb * 3 / 4)) maint=$((mem_mb / 8))
+  [ "$shared" -ge 128 ] || shared=128
+  [ "$shared" -le 32768 ] || shared=32768
+  [ "$maint" -le 8192 ] || maint=8192
+  [ "$maint" -ge 64 ] || maint=64
+  local workers=$((cores - 1)); [ "$workers" -ge 1 ] || workers=1; [ "$workers" -le 8 ] || workers=8
+  cat <<CONF
+# Written by facefleet services from this host's memory (${mem_mb} MB) and cores (${cores}); see docs/scaling.md.
+shared_buffers = ${shared}MB
+effective_cache_size = ${cache}MB
+maintenance_work_mem = ${maint}MB
+autovacuum_work_mem = 256MB
+max_parallel_maintenance_workers = ${workers}
+work_mem = 16MB
+max_wal_size = 4GB
+checkpoint_completion_target = 0.9
+CONF
+}
+
 private_up() {
   local dir bin pgdir data pg_port redis_port state
   dir="$(abs_dir "$1")" || die "cannot create $1"
@@ -476,7 +501,20 @@ unix_socket_directories = '$pgdir'
 CONF
   fi
   pg_port="$(awk -F'= *' '/^port *=/ {p = $2} END {print p + 0}' "$data/postgresql.conf")"
+  grep -q "^include_if_exists = 'facefleet-tuning.conf'" "$data/postgresql.conf" \
+    || echo "include_if_exists = 'facefleet-tuning.conf'" >>"$data/postgresql.conf"
+  local tuning_changed=""
+  if [ "$(pg_tuning_conf)" != "$(cat "$data/facefleet-tuning.conf" 2>/dev/null)" ]; then
+    pg_tuning_conf >"$data/facefleet-tuning.conf"
+    is_root && chown postgres: "$data/facefleet-tuning.conf"
+    tuning_changed=1
+    say "wrote $data/facefleet-tuning.conf: $(grep -E '^(shared_buffers|maintenance_work_mem)' "$data/facefleet-tuning.conf" | tr '\n' ' ')"
+  fi
   if private_runas "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    if [ -n "$tuning_changed" ]; then
+      say "restarting private PostgreSQL for its new memory settings"
+      run_logged "pg_ctl restart ($data)" private_runas "$bin/pg_ctl" -D "$data" -l "$pgdir/postgresql.log" -w -t 60 -m fast restart
+    fi
     say "private PostgreSQL is running (port $pg_port)"
   else
     port_in_use "$pg_port" && die "port $pg_port (in $data/postgresql.conf) is taken by something else"

@@ -13,6 +13,8 @@ import java.util.List;
 public class DetectionStore {
 
     private static final int BATCH = 500;
+    /** The first rematch search asks for this many nearest faces (most creators have fewer within the threshold). */
+    private static final int FIRST_NEIGHBOURS = 200;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -84,22 +86,55 @@ public class DetectionStore {
     }
 
     /**
+     * The stored face tracks nearest to an embedding, whatever their status (a search by photo), nearest first,
+     * through the HNSW index.
+     */
+    public List<DetectionCandidate> nearest(float[] embedding, int limit) {
+        return jdbc.sql("""
+                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity FROM video_face_detections
+                        ORDER BY embedding <=> :e LIMIT :limit""")
+                .param("e", Vectors.vector(embedding)).param("limit", limit)
+                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+    }
+
+    /**
      * Faces no person has decided on (matched automatically, pending or unmatched) within {@code maxDistance}
      * (cosine) of an embedding, nearest first, through the HNSW index. Automatically matched faces are included: a
-     * creator enrolled later may be nearer than the one they were matched to. Iterative index scans (pgvector 0.8)
-     * keep the filter from starving the result.
+     * creator enrolled later may be nearer than the one they were matched to. Call it inside a transaction.
+     *
+     * <p>The index is asked for the k nearest faces of any status, k growing (x4) until the k-th lies beyond
+     * {@code maxDistance} (or k reaches {@code limit}); the status, distance and rejection filters apply to those k.
+     * A distance filter inside the index scan would not stop it: an iterative scan (pgvector 0.8) only stops at
+     * {@code hnsw.max_scan_tuples}, so it read 20,000 index tuples for every embedding however few faces were near
+     * (as slow as comparing every face below ~100,000 faces; see docs/scaling.md).
      */
     public List<DetectionCandidate> undecidedNear(float[] embedding, float maxDistance, long excludedCreatorId, int limit) {
         jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
-        return jdbc.sql("""
-                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity FROM video_face_detections d
-                        WHERE match_status IN ('matched', 'pending', 'unmatched') AND embedding <=> :e <= :maxDistance
-                          AND NOT EXISTS (SELECT 1 FROM detection_rejections r
-                                          WHERE r.detection_id = d.id AND r.creator_id = :creator)
-                        ORDER BY embedding <=> :e LIMIT :limit""")
-                .param("e", Vectors.vector(embedding)).param("maxDistance", maxDistance)
-                .param("creator", excludedCreatorId).param("limit", limit)
-                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+        record Near(DetectionCandidate candidate, double distance, boolean wanted) {
+        }
+        for (int k = Math.min(FIRST_NEIGHBOURS, limit); ; k = Math.min(limit, k * 4)) {
+            // ef_search k (at least V4's 200, at most pgvector's 1,000) for the first k; an iterative scan goes on
+            jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
+                    .param(Integer.toString(Math.min(1000, Math.max(k, FIRST_NEIGHBOURS)))).query(String.class).single();
+            List<Near> near = jdbc.sql("""
+                            WITH near AS MATERIALIZED (
+                              SELECT id, video_id, match_status, embedding <=> :e AS distance FROM video_face_detections
+                              ORDER BY embedding <=> :e LIMIT :k)
+                            SELECT id, video_id, 1 - distance AS similarity, distance,
+                              match_status IN ('matched', 'pending', 'unmatched') AND distance <= :maxDistance
+                                AND NOT EXISTS (SELECT 1 FROM detection_rejections r
+                                                WHERE r.detection_id = near.id AND r.creator_id = :creator) AS wanted
+                            FROM near ORDER BY distance""")
+                    .param("e", Vectors.vector(embedding)).param("maxDistance", maxDistance)
+                    .param("creator", excludedCreatorId).param("k", k)
+                    .query((rs, n) -> new Near(new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3)),
+                            rs.getDouble(4), rs.getBoolean(5)))
+                    .list();
+            boolean complete = near.size() < k || near.getLast().distance() > maxDistance || k >= limit;
+            if (complete) {
+                return near.stream().filter(Near::wanted).map(Near::candidate).limit(limit).toList();
+            }
+        }
     }
 
     /**

@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
         description = {"Videos per hour with 1, 2, … worker processes on this machine, and the time JobRunr adds per"
                 + " job (latency: enqueued to started). Each configuration gets a database of its own and the same"
                 + " library: --copies symbolic links to each sample video.",
-                "Needs PostgreSQL with pgvector and Redis (facefleet services up)."})
+                "Needs PostgreSQL with pgvector and Redis (facefleet services up).",
+                "bench db: the database at scale (facefleet bench db --help)."},
+        subcommands = BenchDbCommand.class)
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--workers", split = ",", defaultValue = "1,2", paramLabel = "N,N",
@@ -29,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--videos", paramLabel = "DIR", description = "Default: facedata/videos.")
     Path videos;
 
-    @Option(names = "--worker-jar", paramLabel = "JAR", required = true)
+    @Option(names = "--worker-jar", paramLabel = "JAR", description = "Required (the facefleet script passes it).")
     Path workerJar;
 
     @Option(names = "--java-option", paramLabel = "OPT")
@@ -37,6 +39,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (workerJar == null) {
+            throw new IllegalArgumentException("bench needs --worker-jar");
+        }
         Path source = videos != null ? videos : Fixtures.locate().facedata("videos");
         Path work = Files.createTempDirectory("facefleet-bench");
         new FleetBench(workerJar, javaOptions, work).run(workers, source, copies, Duration.ofMinutes(30), System.out);

@@ -3,21 +3,15 @@ package io.facefleet.worker.jobs;
 import io.facefleet.common.jobs.RematchCreatorHandler;
 import io.facefleet.common.jobs.RematchCreatorRequest;
 import io.facefleet.common.store.ConfigStore;
+import io.facefleet.common.store.CreatorRematch;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionCandidate;
-import io.facefleet.common.store.DetectionStore;
 import io.facefleet.common.store.RecognitionConfig;
-import io.facefleet.common.store.TagStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * After a creator is enrolled: the faces no person has decided on (matched automatically, pending or unmatched)
@@ -29,23 +23,20 @@ import java.util.Set;
 @Component
 public class RematchCreatorJob implements RematchCreatorHandler {
 
-    static final int CANDIDATES_PER_EMBEDDING = 10_000;
     private static final Logger log = LoggerFactory.getLogger(RematchCreatorJob.class);
 
     private final RematchLock lock;
     private final CreatorStore creators;
     private final ConfigStore configs;
-    private final DetectionStore detections;
-    private final TagStore tags;
+    private final CreatorRematch rematch;
     private final TransactionTemplate transactions;
 
-    public RematchCreatorJob(RematchLock lock, CreatorStore creators, ConfigStore configs, DetectionStore detections,
-                             TagStore tags, TransactionTemplate transactions) {
+    public RematchCreatorJob(RematchLock lock, CreatorStore creators, ConfigStore configs, CreatorRematch rematch,
+                             TransactionTemplate transactions) {
         this.lock = lock;
         this.creators = creators;
         this.configs = configs;
-        this.detections = detections;
-        this.tags = tags;
+        this.rematch = rematch;
         this.transactions = transactions;
     }
 
@@ -63,26 +54,8 @@ public class RematchCreatorJob implements RematchCreatorHandler {
         RecognitionConfig config = configs.get();
         List<float[]> embeddings = creators.embeddings(creatorId);
         JobProgress progress = JobProgress.of(this::jobContext, embeddings.size() + 1L);
-        Integer improved = transactions.execute(tx -> {
-            Map<Long, DetectionCandidate> best = new HashMap<>();
-            for (int i = 0; i < embeddings.size(); i++) {
-                for (DetectionCandidate c : detections.undecidedNear(embeddings.get(i), 1 - config.matchThreshold(),
-                        creatorId, CANDIDATES_PER_EMBEDDING)) {
-                    best.merge(c.detectionId(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
-                }
-                progress.set(i + 1);
-            }
-            Set<Long> videos = new HashSet<>();
-            int count = 0;
-            for (DetectionCandidate c : best.values()) {
-                if (detections.improveMatch(c.detectionId(), creatorId, c.similarity(), config.statusFor(c.similarity()))) {
-                    videos.add(c.videoId());
-                    count++;
-                }
-            }
-            tags.refreshAutoTags(videos);
-            return count;
-        });
+        Integer improved = transactions.execute(tx ->
+                rematch.rematch(creatorId, embeddings, config, progress::set).improved().size());
         progress.set(embeddings.size() + 1L);
         return improved == null ? 0 : improved;
     }

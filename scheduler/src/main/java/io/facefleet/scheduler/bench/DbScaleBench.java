@@ -1,0 +1,660 @@
+package io.facefleet.scheduler.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.db.Databases;
+import io.facefleet.common.store.ConfigStore;
+import io.facefleet.common.store.CreatorMatch;
+import io.facefleet.common.store.CreatorRematch;
+import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.DetectionCandidate;
+import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.MatchStatus;
+import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewSighting;
+import io.facefleet.common.store.RecognitionConfig;
+import io.facefleet.common.store.TagStore;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * {@code facefleet bench db}: fills the real schema (Flyway's migrations) through the real stores with synthetic
+ * faces that cluster by person, and measures what grows with the library: storing a video's faces, the nearest
+ * stored faces to a face, the nearest creator, a rematch (the product's, against the seed's CROSS JOIN on the same
+ * data), the index build, the sizes. See docs/scaling.md.
+ *
+ * <p>A face is what the detector finds in one sampled frame. The product stores faces as face tracks: one row of
+ * video_face_detections (in the HNSW index, one template embedding) per track, and one row of video_face_sightings
+ * (no embedding) per face. So N faces are N / sightingsPerTrack indexed tracks with their sightings.
+ *
+ * <p>People: {@code creators} enrolled people with 5 embeddings each, and {@code unknownPeople} people who are not
+ * enrolled, drawn with Zipf weights (1/rank: a few appear very often). Each embedding, track template or creator
+ * photo, is the person's centre plus noise, at cosine ≈ 0.7 to it (so two of one person's faces ≈ 0.49, two people's
+ * ≈ 0 ± 0.045). The new creator of the rematch is the 5th most frequent unknown person.
+ */
+public final class DbScaleBench {
+
+    public static final String DATABASE_PREFIX = "facefleet_benchdb";
+    private static final float NOISE = 1.0202f; // |noise| giving cosine 0.7 to the centre: 1 / sqrt(1 + r²)
+    private static final int EMBEDDINGS_PER_CREATOR = 5;
+    private static final float MATCH = 0.35f;
+    private static final float AUTO_TAG = 0.55f;
+
+    /**
+     * @param faces             sampled faces to store (sightings); tracks = faces / sightingsPerTrack
+     * @param creators          enrolled creators (5 embeddings each)
+     * @param tracksPerVideo    face tracks in one video (one {@code replace} call)
+     * @param queries           timed queries per kind and client count
+     * @param checks            faces whose creator is compared with the exact nearest creator (brute force)
+     * @param recallProbes      faces whose 10 nearest stored faces are compared with the exact 10
+     */
+    public record Options(long faces, int sightingsPerTrack, int creators, int unknownPeople, int tracksPerVideo,
+                          int dim, List<Integer> clients, int queries, int checks, int recallProbes, boolean reindex,
+                          boolean matchAtLoad, Integer efSearch, long seed, boolean keep) {
+    }
+
+    /** The figures the in-suite test asserts on (times in ms). */
+    public record Result(long faces, long tracks, double facesPerSecond, double tracksPerSecond,
+                         Map<Integer, double[]> nearestFaceP50P99, Map<Integer, double[]> nearestCreatorP50P99,
+                         double nearestFaceRecallAt10, double nearestFaceRecallWithinThreshold, int exactRematchFaces,
+                         double rematchRecall, double crossJoinSearchMs, double rematchSearchMs,
+                         double crossJoinRematchMs, double rematchMs, double finalCreatorAgreement) {
+
+        public double searchSpeedup() {
+            return crossJoinSearchMs / rematchSearchMs;
+        }
+
+        public double rematchSpeedup() {
+            return crossJoinRematchMs / rematchMs;
+        }
+    }
+
+    private final DatabaseSettings server;
+    private final Options o;
+    private final PrintStream out;
+    private final Random random;
+
+    private float[][] centres;
+    private float[][] creatorEmbeddings;   // creator c's embeddings: rows c*5 .. c*5+4
+    private long[] creatorIds;
+    private final List<float[]> templates = new ArrayList<>(); // by detection id - 1
+    private final List<Integer> templatePeople = new ArrayList<>();
+    private double[] unknownCumulative;
+
+    public DbScaleBench(DatabaseSettings server, Options options, PrintStream out) {
+        this.server = server;
+        this.o = options;
+        this.out = out;
+        this.random = new Random(options.seed());
+    }
+
+    public Result run() throws Exception {
+        DatabaseSettings db = Databases.createFresh(server, DATABASE_PREFIX);
+        try {
+            return run(db);
+        } finally {
+            if (o.keep()) {
+                out.println("Kept database " + db.database());
+            } else {
+                Databases.drop(db);
+            }
+        }
+    }
+
+    private Result run(DatabaseSettings db) throws Exception {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration")
+                .placeholders(Map.of("model_pack", "dev-512", "embedding_dim", Integer.toString(o.dim()),
+                        "match_threshold", Float.toString(MATCH), "auto_tag_threshold", Float.toString(AUTO_TAG)))
+                .load().migrate();
+        if (o.efSearch() != null) { // before any connection of the pool: the database's default for them all
+            try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 var sql = c.createStatement()) {
+                sql.execute("ALTER DATABASE " + db.database() + " SET hnsw.ef_search = " + o.efSearch());
+            }
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(db.jdbcUrl());
+        hikari.setUsername(db.user());
+        hikari.setPassword(db.password());
+        hikari.setMaximumPoolSize(Math.max(4, o.clients().stream().mapToInt(Integer::intValue).max().orElse(1) + 2));
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the worker's application.yml
+        try (HikariDataSource ds = new HikariDataSource(hikari)) {
+            return measure(db, ds);
+        }
+    }
+
+    private Result measure(DatabaseSettings db, HikariDataSource ds) throws Exception {
+        JdbcClient jdbc = JdbcClient.create(ds);
+        JdbcTemplate template = new JdbcTemplate(ds);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        DetectionStore detections = new DetectionStore(jdbc, template);
+        CreatorStore creatorStore = new CreatorStore(jdbc);
+        TagStore tags = new TagStore(jdbc);
+        CreatorRematch rematch = new CreatorRematch(detections, tags);
+        RecognitionConfig config = new ConfigStore(jdbc).get();
+
+        long tracks = Math.max(1, o.faces() / o.sightingsPerTrack());
+        long faces = tracks * o.sightingsPerTrack();
+        out.printf(Locale.ROOT, "facefleet bench db: %s on PostgreSQL %s, pgvector %s, %d cores; database %s%n",
+                db.host() + ":" + db.port(), jdbc.sql("SHOW server_version").query(String.class).single(),
+                jdbc.sql("SELECT extversion FROM pg_extension WHERE extname = 'vector'").query(String.class).single(),
+                Runtime.getRuntime().availableProcessors(), db.database());
+        out.printf(Locale.ROOT, "server: shared_buffers %s, effective_cache_size %s, maintenance_work_mem %s,"
+                        + " max_parallel_maintenance_workers %s, hnsw.ef_search %s%n", show(jdbc, "shared_buffers"),
+                show(jdbc, "effective_cache_size"), show(jdbc, "maintenance_work_mem"),
+                show(jdbc, "max_parallel_maintenance_workers"), show(jdbc, "hnsw.ef_search"));
+        out.printf(Locale.ROOT, "library: %,d faces = %,d face tracks (the rows in the HNSW index) x %d sightings,"
+                        + " %d tracks a video (%,d videos); %,d creators x %d embeddings = %,d creator embeddings;"
+                        + " %,d people not enrolled (Zipf); %d-d, cosine ~0.7 to the person's centre%n",
+                faces, tracks, o.sightingsPerTrack(), o.tracksPerVideo(), (tracks + o.tracksPerVideo() - 1)
+                        / o.tracksPerVideo(), o.creators(), EMBEDDINGS_PER_CREATOR,
+                (long) o.creators() * EMBEDDINGS_PER_CREATOR, o.unknownPeople(), o.dim());
+
+        out.println("load average (/proc/loadavg) at the start: " + load());
+        people();
+        loadCreators(jdbc, template);
+
+        // --- faces: matched as FaceMatcher does (CreatorStore.nearest), stored as a worker does (replace) ---
+        out.println("loading faces: one DetectionStore.replace per video, in a transaction, one connection");
+        long videos = (tracks + o.tracksPerVideo() - 1) / o.tracksPerVideo();
+        List<Long> videoIds = insertVideos(template, videos);
+        byte[] crop = new byte[4096];
+        random.nextBytes(crop);
+        long storeNanos = 0;
+        long matchNanos = 0;
+        long stored = 0;
+        long windowNanos = 0;
+        long windowTracks = 0;
+        long nextReport = Math.max(1, tracks / 10);
+        for (int v = 0; v < videos; v++) {
+            int n = (int) Math.min(o.tracksPerVideo(), tracks - stored);
+            List<NewDetection> rows = new ArrayList<>(n);
+            long m0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                int person = drawPerson();
+                float[] e = noisy(centres[person]);
+                templates.add(e);
+                templatePeople.add(person);
+                Optional<CreatorMatch> best = o.matchAtLoad() ? creatorStore.nearest(e) : ownCreator(person, e);
+                double t0 = random.nextDouble() * 100;
+                List<NewSighting> sightings = new ArrayList<>(o.sightingsPerTrack());
+                for (int s = 0; s < o.sightingsPerTrack(); s++) {
+                    sightings.add(new NewSighting(t0 + 2.0 * s, new float[]{100, 80, 180, 170}, 0.8f));
+                }
+                NewSighting b = sightings.get(sightings.size() / 2);
+                rows.add(new NewDetection(b.frameTimestamp(), e, b.bbox(), b.detScore(), new float[10],
+                        best.map(CreatorMatch::creatorId).orElse(null), best.map(CreatorMatch::similarity).orElse(null),
+                        best.map(x -> config.statusFor(x.similarity())).orElse(MatchStatus.UNMATCHED), crop,
+                        Math.min(3, o.sightingsPerTrack()), sightings));
+            }
+            long t = System.nanoTime();
+            matchNanos += t - m0;
+            long videoId = videoIds.get(v);
+            tx.executeWithoutResult(s -> detections.replace(videoId, rows));
+            long took = System.nanoTime() - t;
+            storeNanos += took;
+            windowNanos += took;
+            windowTracks += n;
+            stored += n;
+            if (stored >= nextReport || stored == tracks) {
+                out.printf(Locale.ROOT, "  %,11d faces (%,9d tracks) stored: %,8.0f faces/s (%,6.0f tracks/s) over"
+                                + " the last %,d tracks%n", stored * o.sightingsPerTrack(), stored,
+                        windowTracks * o.sightingsPerTrack() / (windowNanos / 1e9), windowTracks / (windowNanos / 1e9),
+                        windowTracks);
+                windowNanos = 0;
+                windowTracks = 0;
+                nextReport += Math.max(1, tracks / 10);
+            }
+        }
+        long maxId = jdbc.sql("SELECT coalesce(max(id), 0) FROM video_face_detections").query(Long.class).single();
+        if (maxId != tracks) {
+            throw new IllegalStateException("expected track ids 1.." + tracks + ", found max " + maxId);
+        }
+        double facesPerSecond = faces / (storeNanos / 1e9);
+        double tracksPerSecond = tracks / (storeNanos / 1e9);
+        out.printf(Locale.ROOT, "LOAD: %,.0f faces/s (%,.0f tracks/s + their sightings; %.1f ms per video of %d tracks"
+                        + " and %d faces), one connection, HNSW index maintained; matching (%s) %.2f ms a track, not"
+                        + " included%n", facesPerSecond, tracksPerSecond,
+                storeNanos / 1e6 / videos, o.tracksPerVideo(), o.tracksPerVideo() * o.sightingsPerTrack(),
+                o.matchAtLoad() ? "CreatorStore.nearest" : "the generator's own creator; FINAL CREATORS checks"
+                        + " CreatorStore.nearest", matchNanos / 1e6 / tracks);
+
+        long t = System.nanoTime();
+        jdbc.sql("VACUUM ANALYZE video_face_detections").update();
+        jdbc.sql("VACUUM ANALYZE video_face_sightings").update();
+        out.printf(Locale.ROOT, "VACUUM ANALYZE of both tables: %.1f s%n", (System.nanoTime() - t) / 1e9);
+        sizes(jdbc);
+        if (o.reindex()) {
+            t = System.nanoTime();
+            jdbc.sql("REINDEX INDEX video_face_detections_hnsw").update();
+            out.printf(Locale.ROOT, "INDEX BUILD: video_face_detections_hnsw over %,d tracks rebuilt in %.1f s"
+                    + " (%s)%n", tracks, (System.nanoTime() - t) / 1e9, size(jdbc, "video_face_detections_hnsw"));
+        }
+
+        // --- nearest faces ---
+        Map<Integer, double[]> faceLatency = new HashMap<>();
+        for (int clients : o.clients()) {
+            double[] p = latencies(clients, e -> detections.nearest(e, 10));
+            faceLatency.put(clients, p);
+            out.printf(Locale.ROOT, "NEAREST FACE (10 nearest of %,d tracks, DetectionStore.nearest), %d client%s:"
+                    + " p50 %.2f ms, p99 %.2f ms%n", tracks, clients, clients == 1 ? "" : "s", p[0], p[1]);
+        }
+        double[] recalls = recallAt10(detections, config.matchThreshold());
+        double recall = recalls[0];
+        out.printf(Locale.ROOT, "NEAREST FACE recall@10 against the exact 10 (brute force over all %,d templates,"
+                        + " %d probes): %.4f; of the exact 10 within the match threshold (the same person's faces,"
+                        + " %.0f of %d): %.4f%n", tracks, o.recallProbes(), recall, recalls[2], o.recallProbes() * 10,
+                recalls[1]);
+
+        // --- nearest creator ---
+        Map<Integer, double[]> creatorLatency = new HashMap<>();
+        for (int clients : o.clients()) {
+            double[] p = latencies(clients, creatorStore::nearest);
+            creatorLatency.put(clients, p);
+            out.printf(Locale.ROOT, "NEAREST CREATOR (over %,d creator embeddings, CreatorStore.nearest), %d client%s:"
+                            + " p50 %.2f ms, p99 %.2f ms%n", creatorEmbeddings.length, clients,
+                    clients == 1 ? "" : "s", p[0], p[1]);
+        }
+
+        // --- rematch of a new creator: the seed's CROSS JOIN, then the product's ---
+        int newPerson = o.creators() + Math.min(4, o.unknownPeople() - 1);
+        long newCreator = creatorStore.create("bench new creator");
+        List<float[]> newEmbeddings = new ArrayList<>();
+        for (int i = 0; i < EMBEDDINGS_PER_CREATOR; i++) {
+            float[] e = noisy(centres[newPerson]);
+            newEmbeddings.add(e);
+            creatorStore.addEmbedding(newCreator, e, "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f);
+        }
+        jdbc.sql("ANALYZE creator_face_embeddings").update();
+        double[] crossSearch = new double[3];
+        double[] ourSearch = new double[3];
+        List<DetectionCandidate> exact = List.of();
+        for (int i = 0; i < 3; i++) {
+            long s = System.nanoTime();
+            exact = tx.execute(x -> crossJoin(jdbc, newCreator, config));
+            crossSearch[i] = (System.nanoTime() - s) / 1e6;
+            s = System.nanoTime();
+            tx.execute(x -> {
+                Set<Long> found = new HashSet<>();
+                for (float[] e : newEmbeddings) {
+                    detections.undecidedNear(e, 1 - config.matchThreshold(), newCreator,
+                            CreatorRematch.CANDIDATES_PER_EMBEDDING).forEach(c -> found.add(c.detectionId()));
+                }
+                return found;
+            });
+            ourSearch[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(crossSearch);
+        Arrays.sort(ourSearch);
+        List<DetectionCandidate> exactFaces = exact;
+        long s = System.nanoTime();
+        tx.executeWithoutResult(x -> {
+            rematch.apply(newCreator, crossJoin(jdbc, newCreator, config), config);
+            x.setRollbackOnly();
+        });
+        double crossRematchMs = (System.nanoTime() - s) / 1e6;
+        s = System.nanoTime();
+        CreatorRematch.Result ours = tx.execute(x -> rematch.rematch(newCreator, newEmbeddings, config, i -> {
+        }));
+        double oursMs = (System.nanoTime() - s) / 1e6;
+        Set<Long> oursFound = new HashSet<>();
+        ours.found().forEach(c -> oursFound.add(c.detectionId()));
+        long hit = exactFaces.stream().filter(c -> oursFound.contains(c.detectionId())).count();
+        double rematchRecall = exactFaces.isEmpty() ? 1 : (double) hit / exactFaces.size();
+        out.printf(Locale.ROOT, "REMATCH of a new creator with %d embeddings: exact answer (CROSS JOIN) %,d faces"
+                        + " within the match threshold; the product's rematch found %,d of them: recall %.4f;"
+                        + " it gave %,d faces to the creator%n", EMBEDDINGS_PER_CREATOR, exactFaces.size(), hit,
+                rematchRecall, ours.improved().size());
+        out.printf(Locale.ROOT, "REMATCH search only (median of 3): seed's CROSS JOIN %.1f ms, product's (HNSW) %.1f ms:"
+                + " %.1fx faster%n", crossSearch[1], ourSearch[1], crossSearch[1] / ourSearch[1]);
+        out.printf(Locale.ROOT, "REMATCH whole (search, matches updated, videos re-tagged, one run each): seed's"
+                        + " CROSS JOIN %.1f ms, product's %.1f ms: %.1fx faster%n", crossRematchMs, oursMs,
+                crossRematchMs / oursMs);
+
+        // --- final creators against the exact nearest creator above the threshold ---
+        float[][] allCreators = Arrays.copyOf(creatorEmbeddings, creatorEmbeddings.length + EMBEDDINGS_PER_CREATOR);
+        long[] allOwners = new long[allCreators.length];
+        for (int i = 0; i < creatorEmbeddings.length; i++) {
+            allOwners[i] = creatorIds[i / EMBEDDINGS_PER_CREATOR];
+        }
+        for (int i = 0; i < EMBEDDINGS_PER_CREATOR; i++) {
+            allCreators[creatorEmbeddings.length + i] = newEmbeddings.get(i);
+            allOwners[creatorEmbeddings.length + i] = newCreator;
+        }
+        Set<Long> checked = new HashSet<>();
+        for (int i = 0; i < o.checks(); i++) {
+            checked.add(1 + (long) random.nextInt((int) tracks));
+        }
+        int randomChecks = checked.size();
+        List<DetectionCandidate> shuffled = new ArrayList<>(exactFaces);
+        java.util.Collections.shuffle(shuffled, random);
+        shuffled.stream().limit(o.checks()).forEach(c -> checked.add(c.detectionId()));
+        // The product's answer: what the rematch left for its faces, what matching (CreatorStore.nearest) gives others.
+        Set<Long> rematched = new HashSet<>();
+        exactFaces.forEach(c -> rematched.add(c.detectionId()));
+        Map<Long, Long> finalCreators = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, CASE WHEN match_status IN ('matched', 'pending', 'confirmed') THEN matched_creator_id
+                        END FROM video_face_detections WHERE id = ANY(?)""")
+                .param(rematched.toArray(Long[]::new))
+                .query(rs -> {
+                    long c = rs.getLong(2);
+                    finalCreators.put(rs.getLong(1), rs.wasNull() ? null : c);
+                });
+        for (long id : checked) {
+            if (!rematched.contains(id)) {
+                finalCreators.put(id, creatorStore.nearest(templates.get((int) (id - 1)))
+                        .filter(m -> m.similarity() >= config.matchThreshold()).map(CreatorMatch::creatorId)
+                        .orElse(null));
+            }
+        }
+        int agree = 0;
+        for (long id : checked) {
+            float[] e = templates.get((int) (id - 1));
+            int best = -1;
+            double bestSim = -2;
+            for (int j = 0; j < allCreators.length; j++) {
+                double sim = dot(e, allCreators[j]);
+                if (sim > bestSim) {
+                    bestSim = sim;
+                    best = j;
+                }
+            }
+            Long expected = bestSim >= config.matchThreshold() ? allOwners[best] : null;
+            if (java.util.Objects.equals(expected, finalCreators.get(id))) {
+                agree++;
+            }
+        }
+        double agreement = (double) agree / checked.size();
+        out.printf(Locale.ROOT, "FINAL CREATORS: %,d of %,d faces (%d random + the rematch's %d) have the exact nearest"
+                        + " creator above the match threshold (or none): %.4f%n", agree, checked.size(), randomChecks,
+                checked.size() - randomChecks, agreement);
+        memory(jdbc);
+        out.println("load average (/proc/loadavg) at the end: " + load());
+        return new Result(faces, tracks, facesPerSecond, tracksPerSecond, faceLatency, creatorLatency, recall,
+                recalls[1], exactFaces.size(), rematchRecall, crossSearch[1], ourSearch[1], crossRematchMs, oursMs,
+                agreement);
+    }
+
+    /** The seed's rematch: every undecided face against every embedding of the creator, no index. */
+    private static List<DetectionCandidate> crossJoin(JdbcClient jdbc, long creatorId, RecognitionConfig config) {
+        return jdbc.sql("""
+                        SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding)) AS similarity
+                        FROM video_face_detections d CROSS JOIN creator_face_embeddings e
+                        WHERE e.creator_id = :creator AND d.match_status IN ('matched', 'pending', 'unmatched')
+                          AND NOT EXISTS (SELECT 1 FROM detection_rejections r
+                                          WHERE r.detection_id = d.id AND r.creator_id = :creator)
+                        GROUP BY d.id, d.video_id
+                        HAVING max(1 - (d.embedding <=> e.embedding)) >= :threshold""")
+                .param("creator", creatorId).param("threshold", (double) config.matchThreshold())
+                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+    }
+
+    /** What matching finds when it finds the person's own creator (the bench's truth; checked on a sample). */
+    private Optional<CreatorMatch> ownCreator(int person, float[] e) {
+        if (person >= o.creators()) {
+            return Optional.empty();
+        }
+        double best = -2;
+        for (int k = 0; k < EMBEDDINGS_PER_CREATOR; k++) {
+            best = Math.max(best, dot(e, creatorEmbeddings[person * EMBEDDINGS_PER_CREATOR + k]));
+        }
+        return Optional.of(new CreatorMatch(creatorIds[person], (float) best));
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private void people() {
+        int people = o.creators() + o.unknownPeople();
+        centres = new float[people][];
+        for (int p = 0; p < people; p++) {
+            centres[p] = unit(gaussian());
+        }
+        unknownCumulative = new double[o.unknownPeople()];
+        double sum = 0;
+        for (int i = 0; i < o.unknownPeople(); i++) {
+            sum += 1.0 / (i + 1);
+            unknownCumulative[i] = sum;
+        }
+        for (int i = 0; i < o.unknownPeople(); i++) {
+            unknownCumulative[i] /= sum;
+        }
+    }
+
+    /** 30 % of tracks are of people not enrolled (Zipf), 70 % of creators (uniform). */
+    private int drawPerson() {
+        if (o.unknownPeople() > 0 && random.nextDouble() < 0.3) {
+            int i = Arrays.binarySearch(unknownCumulative, random.nextDouble());
+            return o.creators() + Math.min(o.unknownPeople() - 1, i < 0 ? -i - 1 : i);
+        }
+        return random.nextInt(o.creators());
+    }
+
+    private void loadCreators(JdbcClient jdbc, JdbcTemplate template) {
+        long t = System.nanoTime();
+        List<Object[]> names = new ArrayList<>();
+        for (int c = 0; c < o.creators(); c++) {
+            names.add(new Object[]{"creator " + c});
+        }
+        template.batchUpdate("INSERT INTO creators (name) VALUES (?)", names);
+        creatorIds = jdbc.sql("SELECT id FROM creators ORDER BY id").query(Long.class).list().stream()
+                .mapToLong(Long::longValue).toArray();
+        creatorEmbeddings = new float[o.creators() * EMBEDDINGS_PER_CREATOR][];
+        List<Object[]> rows = new ArrayList<>();
+        for (int c = 0; c < o.creators(); c++) {
+            for (int k = 0; k < EMBEDDINGS_PER_CREATOR; k++) {
+                float[] e = noisy(centres[c]);
+                creatorEmbeddings[c * EMBEDDINGS_PER_CREATOR + k] = e;
+                rows.add(new Object[]{creatorIds[c], new com.pgvector.PGvector(e)});
+            }
+        }
+        // A bulk load: the index is built once afterwards (what facefleet reindex does), not row by row.
+        jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();
+        template.batchUpdate("INSERT INTO creator_face_embeddings (creator_id, embedding, source_type) VALUES (?, ?,"
+                + " 'photo')", rows);
+        double loaded = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"
+                + " USING hnsw (embedding vector_cosine_ops)").update();
+        jdbc.sql("ANALYZE creator_face_embeddings").update();
+        out.printf(Locale.ROOT, "creators: %,d embeddings inserted in %.1f s; HNSW index built after the load in %.1f s"
+                        + " (%s)%n", rows.size(), loaded, (System.nanoTime() - t) / 1e9,
+                size(jdbc, "creator_face_embeddings_hnsw"));
+    }
+
+    private List<Long> insertVideos(JdbcTemplate template, long videos) {
+        List<Object[]> rows = new ArrayList<>();
+        for (long v = 0; v < videos; v++) {
+            rows.add(new Object[]{"/bench/video-" + v + ".mp4"});
+        }
+        template.batchUpdate("""
+                INSERT INTO videos (path, size_bytes, mtime, duration_seconds, status, sample_interval_seconds)
+                VALUES (?, 1000000, now(), 120, 'done', 2)""", rows);
+        return template.queryForList("SELECT id FROM videos ORDER BY id", Long.class);
+    }
+
+    private double[] latencies(int clients, Function<float[], ?> query) throws Exception {
+        int perClient = Math.max(1, o.queries() / clients);
+        List<float[]> probes = new ArrayList<>();
+        for (int i = 0; i < perClient * clients + 50; i++) {
+            probes.add(noisy(centres[drawPerson()]));
+        }
+        for (int i = 0; i < 50; i++) { // warm-up
+            query.apply(probes.get(perClient * clients + i));
+        }
+        double[] ms = new double[perClient * clients];
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int first = c * perClient;
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < first + perClient; i++) {
+                        long t = System.nanoTime();
+                        query.apply(probes.get(i));
+                        ms[i] = (System.nanoTime() - t) / 1e6;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        Arrays.sort(ms);
+        return new double[]{ms[(int) Math.floor(0.50 * (ms.length - 1))], ms[(int) Math.ceil(0.99 * (ms.length - 1))]};
+    }
+
+    /** recall@10 over all 10 exact neighbours, and over those within the match threshold (the same person's). */
+    private double[] recallAt10(DetectionStore detections, float threshold) {
+        long found = 0;
+        long wanted = 0;
+        long foundNear = 0;
+        long wantedNear = 0;
+        for (int p = 0; p < o.recallProbes(); p++) {
+            float[] probe = noisy(centres[drawPerson()]);
+            int k = Math.min(10, templates.size());
+            int[] best = new int[k];
+            double[] bestSim = new double[k];
+            Arrays.fill(bestSim, -2);
+            for (int i = 0; i < templates.size(); i++) {
+                double sim = dot(probe, templates.get(i));
+                if (sim > bestSim[k - 1]) {
+                    int j = k - 1;
+                    while (j > 0 && bestSim[j - 1] < sim) {
+                        bestSim[j] = bestSim[j - 1];
+                        best[j] = best[j - 1];
+                        j--;
+                    }
+                    bestSim[j] = sim;
+                    best[j] = i;
+                }
+            }
+            Set<Long> got = new HashSet<>();
+            detections.nearest(probe, k).forEach(c -> got.add(c.detectionId()));
+            for (int j = 0; j < k; j++) {
+                boolean near = bestSim[j] >= threshold;
+                wanted++;
+                wantedNear += near ? 1 : 0;
+                if (got.contains(best[j] + 1L)) {
+                    found++;
+                    foundNear += near ? 1 : 0;
+                }
+            }
+        }
+        return new double[]{(double) found / wanted, wantedNear == 0 ? 1 : (double) foundNear / wantedNear,
+                wantedNear};
+    }
+
+    private void sizes(JdbcClient jdbc) {
+        out.println("sizes:");
+        jdbc.sql("""
+                        SELECT c.relname, pg_size_pretty(pg_table_size(c.oid)), pg_size_pretty(pg_indexes_size(c.oid)),
+                          pg_total_relation_size(c.oid)
+                        FROM pg_class c WHERE c.relname IN ('video_face_detections', 'video_face_sightings',
+                          'creator_face_embeddings') ORDER BY 1""")
+                .query(rs -> {
+                    out.printf(Locale.ROOT, "  %-24s table (with TOAST) %10s, indexes %10s%n", rs.getString(1),
+                            rs.getString(2), rs.getString(3));
+                });
+        out.printf(Locale.ROOT, "  HNSW indexes: video_face_detections_hnsw %s, creator_face_embeddings_hnsw %s;"
+                        + " database %s%n", size(jdbc, "video_face_detections_hnsw"),
+                size(jdbc, "creator_face_embeddings_hnsw"),
+                jdbc.sql("SELECT pg_size_pretty(pg_database_size(current_database()))").query(String.class).single());
+    }
+
+    private void memory(JdbcClient jdbc) {
+        try {
+            jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_buffercache").update();
+            out.println("MEMORY: shared buffers holding each relation at the end (pg_buffercache):");
+            jdbc.sql("""
+                            SELECT c.relname, pg_size_pretty(count(*) * 8192) FROM pg_buffercache b
+                            JOIN pg_class c ON b.relfilenode = pg_relation_filenode(c.oid)
+                            WHERE b.reldatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+                            GROUP BY c.relname HAVING count(*) * 8192 > 1048576 ORDER BY count(*) DESC""")
+                    .query(rs -> {
+                        out.printf(Locale.ROOT, "  %-40s %s%n", rs.getString(1), rs.getString(2));
+                    });
+        } catch (RuntimeException e) {
+            out.println("MEMORY: pg_buffercache not available (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String size(JdbcClient jdbc, String relation) {
+        return jdbc.sql("SELECT pg_size_pretty(pg_relation_size(?::regclass))").param(relation)
+                .query(String.class).single();
+    }
+
+    private static String show(JdbcClient jdbc, String setting) {
+        return jdbc.sql("SELECT current_setting(?, true)").param(setting).query(String.class).optional().orElse("?");
+    }
+
+    private float[] gaussian() {
+        float[] v = new float[o.dim()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    /** The centre plus noise of norm {@link #NOISE}, normalised: cosine ≈ 0.7 to the centre. */
+    private float[] noisy(float[] centre) {
+        float[] v = gaussian();
+        float scale = NOISE / (float) Math.sqrt(o.dim());
+        for (int i = 0; i < v.length; i++) {
+            v[i] = centre[i] + v[i] * scale;
+        }
+        return unit(v);
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = Math.sqrt(dot(v, v));
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) norm;
+        }
+        return v;
+    }
+
+    static double dot(float[] a, float[] b) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (double) s0 + s1 + s2 + s3;
+    }
+}
