@@ -18,12 +18,18 @@ class WorkerRestartTest {
 
     static final DatabaseSettings DB = FreshDatabase.create("facefleet_test_restart");
 
+    /**
+     * Settings as command-line arguments: SpringApplicationBuilder.properties() are defaults, below application.yml,
+     * whose datasource (the default database) they would not replace.
+     */
     private static ConfigurableApplicationContext worker(boolean runsJobs) {
         Map<String, Object> properties = new HashMap<>(DB.springProperties());
         properties.put("facefleet.model-pack", "dev-512");
         properties.put("server.port", "0");
         properties.put("jobrunr.background-job-server.enabled", runsJobs);
-        return new SpringApplicationBuilder(WorkerApplication.class, PipelineFixture.class).properties(properties).run();
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(WorkerApplication.class, PipelineFixture.class).run(args);
     }
 
     @Test
