@@ -3,6 +3,7 @@ package io.facefleet.worker.fault;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.worker.jobs.PipelineFixture;
+import io.facefleet.worker.video.LongVideos;
 import io.facefleet.worker.jobs.ProcessVideoJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NetworkPartitionIT {
 
-    static final int FRAMES = 50;
+    static final int FRAMES = 100;
 
     static HostNamespace host;
     static PrivatePostgres postgres;
@@ -74,7 +75,9 @@ class NetworkPartitionIT {
         PipelineFixture fixture = cluster.fixture();
         WorkerProcess cutOff = cluster.worker("partition-a");
         WorkerProcess other = cluster.worker("partition-b");
-        Path source = PipelineFixture.FIXTURES.facedata("videos/obama_whcd_hk.mp4");
+        // A 10-minute video: the sample clips take about a second now, too little for both workers to be seen
+        // processing a copy at once (each polls for jobs every 5 s).
+        Path source = LongVideos.keyframeEvery2s(480);
         long first = fixture.queueVideo(Files.copy(source, copies.resolve("first.mp4")));
         long second = fixture.queueVideo(Files.copy(source, copies.resolve("second.mp4")));
         cluster.until(FaultCluster.WORK, "each worker processing a copy", () ->
