@@ -70,7 +70,7 @@ public final class DbScaleBench {
      */
     public record Options(long faces, int sightingsPerTrack, int creators, int unknownPeople, int tracksPerVideo,
                           int dim, List<Integer> clients, int queries, int checks, int recallProbes, boolean reindex,
-                          boolean matchAtLoad, Integer efSearch, long seed, boolean keep) {
+                          boolean matchAtLoad, Integer efSearch, long seed, boolean keep, String reuseDatabase) {
     }
 
     /** The figures the in-suite test asserts on (times in ms). */
@@ -109,6 +109,9 @@ public final class DbScaleBench {
     }
 
     public Result run() throws Exception {
+        if (o.reuseDatabase() != null) { // a database an earlier run with the same options filled and kept
+            return run(server.withDatabase(o.reuseDatabase()));
+        }
         DatabaseSettings db = Databases.createFresh(server, DATABASE_PREFIX);
         try {
             return run(db);
@@ -122,10 +125,9 @@ public final class DbScaleBench {
     }
 
     private Result run(DatabaseSettings db) throws Exception {
-        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration")
-                .placeholders(Map.of("model_pack", "dev-512", "embedding_dim", Integer.toString(o.dim()),
-                        "match_threshold", Float.toString(MATCH), "auto_tag_threshold", Float.toString(AUTO_TAG)))
-                .load().migrate();
+        if (o.reuseDatabase() == null) {
+            migrate(db);
+        }
         if (o.efSearch() != null) { // before any connection of the pool: the database's default for them all
             try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                  var sql = c.createStatement()) {
@@ -141,6 +143,13 @@ public final class DbScaleBench {
         try (HikariDataSource ds = new HikariDataSource(hikari)) {
             return measure(db, ds);
         }
+    }
+
+    private void migrate(DatabaseSettings db) {
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).locations("classpath:db/migration")
+                .placeholders(Map.of("model_pack", "dev-512", "embedding_dim", Integer.toString(o.dim()),
+                        "match_threshold", Float.toString(MATCH), "auto_tag_threshold", Float.toString(AUTO_TAG)))
+                .load().migrate();
     }
 
     private Result measure(DatabaseSettings db, HikariDataSource ds) throws Exception {
@@ -177,7 +186,12 @@ public final class DbScaleBench {
         // --- faces: matched as FaceMatcher does (CreatorStore.nearest), stored as a worker does (replace) ---
         out.println("loading faces: one DetectionStore.replace per video, in a transaction, one connection");
         long videos = (tracks + o.tracksPerVideo() - 1) / o.tracksPerVideo();
-        List<Long> videoIds = insertVideos(template, videos);
+        boolean reuse = o.reuseDatabase() != null;
+        if (reuse) {
+            out.println("  (reusing " + db.database() + ": the same faces generated again, nothing stored)");
+        }
+        List<Long> videoIds = reuse ? template.queryForList("SELECT id FROM videos ORDER BY id", Long.class)
+                : insertVideos(template, videos);
         byte[] crop = new byte[4096];
         random.nextBytes(crop);
         long storeNanos = 0;
@@ -210,7 +224,9 @@ public final class DbScaleBench {
             long t = System.nanoTime();
             matchNanos += t - m0;
             long videoId = videoIds.get(v);
-            tx.executeWithoutResult(s -> detections.replace(videoId, rows));
+            if (!reuse) {
+                tx.executeWithoutResult(s -> detections.replace(videoId, rows));
+            }
             long took = System.nanoTime() - t;
             storeNanos += took;
             windowNanos += took;
@@ -230,8 +246,8 @@ public final class DbScaleBench {
         if (maxId != tracks) {
             throw new IllegalStateException("expected track ids 1.." + tracks + ", found max " + maxId);
         }
-        double facesPerSecond = faces / (storeNanos / 1e9);
-        double tracksPerSecond = tracks / (storeNanos / 1e9);
+        double facesPerSecond = reuse ? Double.NaN : faces / (storeNanos / 1e9);
+        double tracksPerSecond = reuse ? Double.NaN : tracks / (storeNanos / 1e9);
         out.printf(Locale.ROOT, "LOAD: %,.0f faces/s (%,.0f tracks/s + their sightings; %.1f ms per video of %d tracks"
                         + " and %d faces), one connection, HNSW index maintained; matching (%s) %.2f ms a track, not"
                         + " included%n", facesPerSecond, tracksPerSecond,
@@ -462,8 +478,10 @@ public final class DbScaleBench {
         for (int c = 0; c < o.creators(); c++) {
             names.add(new Object[]{"creator " + c});
         }
-        template.batchUpdate("INSERT INTO creators (name) VALUES (?)", names);
-        creatorIds = jdbc.sql("SELECT id FROM creators ORDER BY id").query(Long.class).list().stream()
+        if (o.reuseDatabase() == null) {
+            template.batchUpdate("INSERT INTO creators (name) VALUES (?)", names);
+        }
+        creatorIds = jdbc.sql("SELECT id FROM creators ORDER BY id LIMIT ?").param(o.creators()).query(Long.class).list().stream()
                 .mapToLong(Long::longValue).toArray();
         creatorEmbeddings = new float[o.creators() * EMBEDDINGS_PER_CREATOR][];
         List<Object[]> rows = new ArrayList<>();
@@ -473,6 +491,9 @@ public final class DbScaleBench {
                 creatorEmbeddings[c * EMBEDDINGS_PER_CREATOR + k] = e;
                 rows.add(new Object[]{creatorIds[c], new com.pgvector.PGvector(e)});
             }
+        }
+        if (o.reuseDatabase() != null) {
+            return;
         }
         // A bulk load: the index is built once afterwards (what facefleet reindex does), not row by row.
         jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();

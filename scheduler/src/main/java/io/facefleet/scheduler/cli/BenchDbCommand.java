@@ -68,6 +68,10 @@ public final class BenchDbCommand implements Callable<Integer> {
             + " migration V4's 200 (pgvector's default: 40).")
     Integer efSearch;
 
+    @Option(names = "--reuse-database", paramLabel = "NAME", description = "Measure on a database an earlier run with"
+            + " the same options filled (--keep, or cut off): its faces are generated again, not stored; no load rate.")
+    String reuseDatabase;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N")
     long seed;
 
@@ -78,7 +82,7 @@ public final class BenchDbCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         System.out.println("date " + LocalDate.now());
         new DbScaleBench(DatabaseSettings.fromEnvironment(), new DbScaleBench.Options(faces, sightings, creators,
-                unknownPeople, tracksPerVideo, 512, clients, queries, checks, recallProbes, !noReindex, matchAtLoad, efSearch, seed, keep),
+                unknownPeople, tracksPerVideo, 512, clients, queries, checks, recallProbes, !noReindex, matchAtLoad, efSearch, seed, keep, reuseDatabase),
                 System.out).run();
         return 0;
     }

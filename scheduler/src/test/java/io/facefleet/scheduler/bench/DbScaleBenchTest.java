@@ -18,7 +18,7 @@ class DbScaleBenchTest {
     @Test
     void aHundredThousandFaces() throws Exception {
         DbScaleBench.Result r = new DbScaleBench(DatabaseSettings.fromEnvironment(), new DbScaleBench.Options(
-                100_000, 8, 2_000, 1_000, 8, 512, List.of(1, 8), 300, 1000, 100, true, false, null, 42, false), System.out).run();
+                100_000, 8, 2_000, 1_000, 8, 512, List.of(1, 8), 300, 1000, 100, true, false, null, 42, false, null), System.out).run();
 
         assertThat(r.tracks()).isEqualTo(12_500);
         // Of the exact 10 nearest, those within the match threshold (the same person's faces): the rest are people
