@@ -3,7 +3,7 @@ package io.facefleet.worker.cli;
 import io.facefleet.common.app.RunningApplication;
 import io.facefleet.faceapi.FaceApiApplication;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 import java.util.ArrayList;
@@ -15,16 +15,8 @@ import java.util.concurrent.Callable;
                 "database, no Redis, no jobs. Other Spring Boot settings pass through."})
 final class FaceApiCommand implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "N", description = "HTTP port (server.port). Default: 8081.")
-    Integer port;
-
-    @Option(names = "--pack", paramLabel = "PACK",
-            description = "Model pack (facefleet.model-pack): a name or a folder. Default: auto.")
-    String pack;
-
-    @Option(names = "--provider", paramLabel = "EP",
-            description = "Execution provider: auto, rocm, migraphx, cuda or cpu. Default: auto.")
-    String provider;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Unmatched
     List<String> springArguments = new ArrayList<>();
@@ -37,15 +29,7 @@ final class FaceApiCommand implements Callable<Integer> {
 
     String[] applicationArguments() {
         List<String> args = new ArrayList<>(springArguments);
-        if (port != null) {
-            args.add("--server.port=" + port);
-        }
-        if (pack != null) {
-            args.add("--facefleet.model-pack=" + pack);
-        }
-        if (provider != null) {
-            args.add("--facefleet.engine.execution-provider=" + provider);
-        }
+        server.addTo(args);
         return args.toArray(String[]::new);
     }
 }

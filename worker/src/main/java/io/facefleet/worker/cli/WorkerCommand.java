@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import io.facefleet.common.app.RunningApplication;
 import io.facefleet.worker.WorkerApplication;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -20,15 +21,8 @@ final class WorkerCommand implements Callable<Integer> {
     static final String THREADS = "facefleet.engine.intra-op-threads";
     static final String DECODER_THREADS = "facefleet.video.decoder-threads";
 
-    @Option(names = "--port", paramLabel = "N", description = "HTTP port (Spring Boot's server.port). Default: 8081.")
-    Integer port;
-
-    @Option(names = "--pack", paramLabel = "PACK", description = "Model pack (facefleet.model-pack). Default: auto.")
-    String pack;
-
-    @Option(names = "--provider", paramLabel = "EP",
-            description = "Execution provider: auto, rocm, migraphx, cuda or cpu. Default: auto.")
-    String provider;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--jobs", paramLabel = "N",
             description = "Jobs run at once (JobRunr workers). Default: 2 on a GPU, cores/4 on a CPU.")
@@ -57,15 +51,7 @@ final class WorkerCommand implements Callable<Integer> {
     /** Spring Boot's arguments: the options, then the sizing wherever the user did not set it themselves. */
     String[] applicationArguments(WorkerSizing sizing) {
         List<String> args = new ArrayList<>(springArguments);
-        if (port != null) {
-            args.add("--server.port=" + port);
-        }
-        if (pack != null) {
-            args.add("--facefleet.model-pack=" + pack);
-        }
-        if (provider != null) {
-            args.add("--facefleet.engine.execution-provider=" + provider);
-        }
+        server.addTo(args);
         setUnlessGiven(args, JOBS, sizing.jobs());
         setUnlessGiven(args, THREADS, sizing.intraOpThreads());
         setUnlessGiven(args, DECODER_THREADS, sizing.intraOpThreads());
