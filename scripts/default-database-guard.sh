@@ -6,7 +6,7 @@ set -euo pipefail
 export PGHOST=${FACEFLEET_DB_HOST:-127.0.0.1} PGPORT=${FACEFLEET_DB_PORT:-5432} PGUSER=${FACEFLEET_DB_USER:-postgres}
 export PGPASSWORD=${FACEFLEET_DB_PASSWORD:-}
 DEFAULT_DB=${FACEFLEET_DB_NAME:-facefleet}
-TEST_DATABASES="^facefleet_(test|it|bench)_"
+TEST_DATABASES="^(facefleet_(test|it|bench)|ff)_"
 
 row_counts() {
   if [ "$(psql -d postgres -qAtc "SELECT count(*) FROM pg_database WHERE datname = '$DEFAULT_DB'")" = 0 ]; then
