@@ -43,11 +43,6 @@ public record RecognitionConfig(float matchThreshold, float autoTagThreshold, fl
         return similarity >= matchThreshold ? MatchStatus.PENDING : MatchStatus.UNMATCHED;
     }
 
-    public RecognitionConfig withSampling(float intervalSeconds, int minFrames, int maxFrames) {
-        return new RecognitionConfig(matchThreshold, autoTagThreshold, intervalSeconds, minFrames, maxFrames,
-                minDetScore, minFaceSize);
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

@@ -66,11 +66,6 @@ public final class FrameSampler {
         }
     }
 
-    /** The old fixed count: {@code count} frames spread evenly over the video. */
-    public VideoProbe sample(Path file, int count, Consumer<SampledFrame> frames) {
-        return sample(file, SamplingSettings.evenly(count), frames).probe();
-    }
-
     private static String noFrameReason(SamplingPass pass) {
         if (pass.partialReason() != null) {
             return pass.partialReason();

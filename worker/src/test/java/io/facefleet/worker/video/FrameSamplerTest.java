@@ -116,17 +116,6 @@ class FrameSamplerTest {
     }
 
     @Test
-    void theOldFixedCountStillSpreadsThatManyFrames() {
-        List<Double> at = new ArrayList<>();
-        VideoProbe probe = sampler.sample(FIXTURES.facedata("videos/fr_short_hamilton_clip.mp4"), 10, frame -> {
-            at.add(frame.timestampSeconds());
-            frame.close();
-        });
-        assertThat(at).hasSize(10);
-        assertThat(probe.width()).isEqualTo(640);
-    }
-
-    @Test
     void filesFfmpegCannotOpenFailWithItsReason(@TempDir Path dir) throws IOException {
         byte[] clip = Files.readAllBytes(FIXTURES.facedata("videos/obama_whcd_hk.mp4"));
         Path truncated = Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(clip, 20_000));
