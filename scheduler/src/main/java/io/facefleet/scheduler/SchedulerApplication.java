@@ -1,6 +1,7 @@
 package io.facefleet.scheduler;
 
 import io.facefleet.common.db.FacefleetDatabaseConfiguration;
+import io.facefleet.common.jobs.VideoQueue;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,7 +19,7 @@ import java.time.Clock;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import(FacefleetDatabaseConfiguration.class)
+@Import({FacefleetDatabaseConfiguration.class, VideoQueue.class})
 public class SchedulerApplication {
 
     public static void main(String[] args) {

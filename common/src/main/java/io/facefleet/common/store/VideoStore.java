@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @Repository
@@ -39,11 +40,8 @@ public class VideoStore {
         return jdbc.sql("SELECT * FROM videos ORDER BY path").query(VIDEO).list();
     }
 
-    /**
-     * Records a video file as found on disk. A new file, one whose size or modification time changed, or one that
-     * was missing comes back as {@code new} (to be queued); an unchanged one is returned as it is.
-     */
-    public Video register(String path, long sizeBytes, Instant mtime) {
+    /** See {@link VideoLifecycle#found}. */
+    Video register(String path, long sizeBytes, Instant mtime) {
         return jdbc.sql("""
                         INSERT INTO videos (path, size_bytes, mtime) VALUES (:path, :size, :mtime)
                         ON CONFLICT (path) DO UPDATE SET size_bytes = :size, mtime = :mtime, status = 'new',
@@ -56,33 +54,29 @@ public class VideoStore {
                 .orElseThrow();
     }
 
-    public void markQueued(long id) {
-        jdbc.sql("UPDATE videos SET status = 'queued', updated_at = now() WHERE id = ? AND status <> 'processing'")
-                .param(id).update();
+    boolean changeStatus(long id, VideoStatus to, Set<VideoStatus> from) {
+        return jdbc.sql("""
+                        UPDATE videos SET status = ?, updated_at = now() WHERE id = ? AND status = ANY (?::text[])""")
+                .params(to.db(), id, names(from)).update() == 1;
     }
 
-    /** Videos under a library root whose files are gone. */
-    public int markMissing(String root, java.util.Set<String> present) {
+    int markMissing(String root, Set<String> present, Set<VideoStatus> from) {
         String prefix = root.endsWith("/") ? root : root + "/";
-        List<String> gone = jdbc.sql("SELECT path FROM videos WHERE path LIKE ? AND status <> 'missing'")
-                .param(prefix.replace("%", "\\%").replace("_", "\\_") + "%")
+        List<String> gone = jdbc.sql("SELECT path FROM videos WHERE path LIKE ? AND status = ANY (?::text[])")
+                .params(prefix.replace("%", "\\%").replace("_", "\\_") + "%", names(from))
                 .query(String.class).list().stream().filter(p -> !present.contains(p)).toList();
         gone.forEach(path -> jdbc.sql("UPDATE videos SET status = 'missing', updated_at = now() WHERE path = ?")
                 .param(path).update());
         return gone.size();
     }
 
-    /** Claims the video for a new processing run; results of any earlier run will no longer be accepted. */
-    public UUID startRun(long id) {
+    Optional<UUID> startRun(long id, Set<VideoStatus> from) {
         UUID runId = UUID.randomUUID();
         int updated = jdbc.sql("""
                         UPDATE videos SET status = 'processing', run_id = ?, attempts = attempts + 1, error = NULL,
-                          updated_at = now() WHERE id = ?""")
-                .params(runId, id).update();
-        if (updated == 0) {
-            throw new IllegalStateException("Video " + id + " no longer exists");
-        }
-        return runId;
+                          updated_at = now() WHERE id = ? AND status = ANY (?::text[])""")
+                .params(runId, id, names(from)).update();
+        return updated == 1 ? Optional.of(runId) : Optional.empty();
     }
 
     /**
@@ -94,20 +88,16 @@ public class VideoStore {
                 .query(UUID.class).optional().map(runId::equals).orElse(false);
     }
 
-    public void markDone(long id, double durationSeconds, double fps, int width, int height) {
-        markDone(id, durationSeconds, fps, width, height, new VideoSampling(0, 0, 0, null, null));
-    }
-
-    /** The run's results are stored: the video is done, partially where the file could not be read to its end. */
-    public void markDone(long id, double durationSeconds, double fps, int width, int height, VideoSampling sampling) {
-        jdbc.sql("""
+    boolean markDone(long id, UUID runId, VideoFacts facts, VideoSampling sampling, Set<VideoStatus> from) {
+        return jdbc.sql("""
                         UPDATE videos SET status = 'done', error = NULL, duration_seconds = ?, fps = ?, width = ?,
                           height = ?, sample_interval_seconds = ?, frames_sampled = ?, frames_decoded = ?,
                           keyframe_interval_seconds = ?, partial_reason = ?, processed_at = now(), updated_at = now()
-                        WHERE id = ?""")
-                .params(durationSeconds, fps, width, height, sampling.intervalSeconds(), sampling.framesSampled(),
-                        sampling.framesDecoded(), sampling.keyframeIntervalSeconds(), sampling.partialReason(), id)
-                .update();
+                        WHERE id = ? AND run_id = ? AND status = ANY (?::text[])""")
+                .params(facts.durationSeconds(), facts.fps(), facts.width(), facts.height(),
+                        sampling.intervalSeconds(), sampling.framesSampled(), sampling.framesDecoded(),
+                        sampling.keyframeIntervalSeconds(), sampling.partialReason(), id, runId, names(from))
+                .update() == 1;
     }
 
     /** How the video's last run sampled it; empty before its first run. */
@@ -121,11 +111,14 @@ public class VideoStore {
                 .optional();
     }
 
-    /** Marks the run failed, unless a newer run has taken the video over. */
-    public boolean markFailed(long id, UUID runId, String error) {
+    boolean markFailed(long id, UUID runId, String error, Set<VideoStatus> from) {
         return jdbc.sql("""
                         UPDATE videos SET status = 'failed', error = ?, updated_at = now()
-                        WHERE id = ? AND run_id = ?""")
-                .params(error, id, runId).update() == 1;
+                        WHERE id = ? AND run_id = ? AND status = ANY (?::text[])""")
+                .params(error, id, runId, names(from)).update() == 1;
+    }
+
+    private static String[] names(Set<VideoStatus> statuses) {
+        return statuses.stream().map(VideoStatus::db).toArray(String[]::new);
     }
 }

@@ -1,9 +1,10 @@
 package io.facefleet.scheduler.library;
 
+import io.facefleet.common.jobs.VideoQueue;
 import io.facefleet.common.store.Video;
+import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;
-import io.facefleet.scheduler.video.VideoQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,13 @@ public class LibraryScanner {
 
     private final LibraryProperties library;
     private final VideoStore videos;
+    private final VideoLifecycle lifecycle;
     private final VideoQueue queue;
 
-    public LibraryScanner(LibraryProperties library, VideoStore videos, VideoQueue queue) {
+    public LibraryScanner(LibraryProperties library, VideoStore videos, VideoLifecycle lifecycle, VideoQueue queue) {
         this.library = library;
         this.videos = videos;
+        this.lifecycle = lifecycle;
         this.queue = queue;
     }
 
@@ -50,7 +53,7 @@ public class LibraryScanner {
 
     /** Registers one file the watcher saw settle, and queues it if it is new or changed. */
     public synchronized Video register(FileState file) {
-        Video video = videos.register(file.pathText(), file.size(), file.mtime());
+        Video video = lifecycle.found(file.pathText(), file.size(), file.mtime());
         if (video.status() == VideoStatus.NEW) {
             queue.enqueue(video);
         }
@@ -63,7 +66,7 @@ public class LibraryScanner {
             return 0; // a root that went away: unmounted, not emptied
         }
         LibraryWalk walk = LibraryWalk.of(folder);
-        return walk.complete() ? videos.markMissing(folder.toString(), presentPaths(walk)) : 0;
+        return walk.complete() ? lifecycle.missing(folder.toString(), presentPaths(walk)) : 0;
     }
 
     private ScanCounts scanRoot(Path root, Map<String, Video> known) {
@@ -94,7 +97,7 @@ public class LibraryScanner {
         }
         int missing = 0;
         if (walk.complete()) {
-            missing = videos.markMissing(root.toString(), presentPaths(walk));
+            missing = lifecycle.missing(root.toString(), presentPaths(walk));
         } else {
             log.warn("Parts of {} could not be read: no video there is marked missing this time", root);
         }

@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.video;
 
+import io.facefleet.common.jobs.VideoQueue;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;

@@ -1,6 +1,9 @@
 package io.facefleet.scheduler.library;
 
 import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.store.VideoFacts;
+import io.facefleet.common.store.VideoLifecycle;
+import io.facefleet.common.store.VideoSampling;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;
@@ -182,8 +185,9 @@ class LibraryScannerTest {
 
     /** What a worker leaves behind: one run, done. */
     private void processed(Video video) {
-        videos.startRun(video.id());
-        videos.markDone(video.id(), 10, 25, 640, 360);
+        VideoLifecycle lifecycle = new VideoLifecycle(videos);
+        lifecycle.done(video.id(), lifecycle.processing(video.id()).orElseThrow(), new VideoFacts(10, 25, 640, 360),
+                new VideoSampling(2, 5, 5, null, null));
     }
 
     private List<Video> videosUnder(Path folder) {

@@ -6,6 +6,8 @@ import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NewDetection;
 import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.TagStore;
+import io.facefleet.common.store.VideoFacts;
+import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.VideoSampling;
 import io.facefleet.common.store.VideoStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Videos, creators and faces written straight through the common stores, as a worker would leave them. */
 public final class FaceData {
@@ -38,7 +41,7 @@ public final class FaceData {
     }
 
     public long video(String path) {
-        return videos.register(path, 1000, Instant.parse("2026-01-01T00:00:00Z")).id();
+        return new VideoLifecycle(videos).found(path, 1000, Instant.parse("2026-01-01T00:00:00Z")).id();
     }
 
     /** A creator enrolled from photos whose faces embed to these vectors. */
@@ -77,9 +80,10 @@ public final class FaceData {
 
     /** The same with how the worker sampled the video. */
     public List<Long> processed(long videoId, double durationSeconds, VideoSampling sampling, NewDetection... faces) {
-        videos.startRun(videoId);
+        VideoLifecycle lifecycle = new VideoLifecycle(videos);
+        UUID run = lifecycle.processing(videoId).orElseThrow();
         detections.replace(videoId, List.of(faces));
-        videos.markDone(videoId, durationSeconds, 25, 1280, 720, sampling);
+        lifecycle.done(videoId, run, new VideoFacts(durationSeconds, 25, 1280, 720), sampling);
         tags.refreshAutoTags(videoId);
         return jdbc.sql("SELECT id FROM video_face_detections WHERE video_id = ? ORDER BY id").param(videoId)
                 .query(Long.class).list();

@@ -1,6 +1,7 @@
 package io.facefleet.scheduler.video;
 
 import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.DetectionStore;
 import io.facefleet.common.store.MatchStatus;
@@ -81,9 +82,10 @@ class VideosApiTest {
         data.clear();
         obama = data.creator("Barack Obama", axis(0));
         queued = data.video("/videos/a.mp4");
-        videos.markQueued(queued);
+        VideoLifecycle lifecycle = new VideoLifecycle(videos);
+        lifecycle.queued(queued);
         failed = data.video("/videos/b.mp4");
-        videos.markFailed(failed, videos.startRun(failed), "Not a video: moov atom not found");
+        lifecycle.failed(failed, lifecycle.processing(failed).orElseThrow(), "Not a video: moov atom not found");
         done = data.video("/videos/c.mp4");
         data.processed(done,
                 face(12.5, near(0, 0.8, 1, 0.1, 2), 120, obama, 0.8f, MatchStatus.MATCHED),
@@ -164,9 +166,30 @@ class VideosApiTest {
         assertError(api.post("/api/videos/999999/reprocess"), HttpStatus.NOT_FOUND, "No video");
     }
 
+    /** Out-of-order changes (a late "queued", a superseded run's "failed", a job for a gone file) change nothing. */
+    @Test
+    void aVideoMovesOnlyAlongItsLifecycle() {
+        VideoLifecycle lifecycle = new VideoLifecycle(videos);
+        assertThat(lifecycle.queued(done)).as("queued after done: a reprocess").isTrue();
+        UUID first = lifecycle.processing(done).orElseThrow();
+        assertThat(lifecycle.queued(done)).as("a late queued must not rewind a running video").isFalse();
+        UUID second = lifecycle.processing(done).orElseThrow(); // JobRunr's retry after the first worker died
+        assertThat(lifecycle.failed(done, first, "worker died")).as("the superseded run").isFalse();
+        assertThat(lifecycle.failed(done, second, "Not a video")).isTrue();
+        assertThat(lifecycle.failed(done, second, "twice")).as("failed only follows processing").isFalse();
+        assertThat(videos.find(done).orElseThrow().error()).isEqualTo("Not a video");
+
+        lifecycle.missing("/videos", java.util.Set.of("/videos/a.mp4"));
+        assertThat(videos.find(done).orElseThrow().status()).isEqualTo(VideoStatus.MISSING);
+        assertThat(videos.find(queued).orElseThrow().status()).isEqualTo(VideoStatus.QUEUED);
+        assertThat(lifecycle.processing(done)).as("a job for a file that is gone").isEmpty();
+        assertThat(lifecycle.queued(done)).isFalse();
+        assertThat(VideoLifecycle.allowed(VideoStatus.QUEUED, VideoStatus.DONE)).isFalse();
+    }
+
     @Test
     void aMissingFileIsNotReprocessed() {
-        videos.markMissing("/videos", java.util.Set.of());
+        new VideoLifecycle(videos).missing("/videos", java.util.Set.of());
 
         assertError(api.post("/api/videos/" + done + "/reprocess"), HttpStatus.CONFLICT, "missing");
     }

@@ -6,6 +6,7 @@ import io.facefleet.common.jobs.UnprocessableInputException;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.Video;
+import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.worker.face.Stage;
 import io.facefleet.worker.video.SamplingPlan;
@@ -30,12 +31,15 @@ public class ProcessVideoJob implements ProcessVideoHandler {
     private static final Logger log = LoggerFactory.getLogger(ProcessVideoJob.class);
 
     private final VideoStore videos;
+    private final VideoLifecycle lifecycle;
     private final ConfigStore configs;
     private final VideoFaceFinder finder;
     private final VideoResultWriter writer;
 
-    public ProcessVideoJob(VideoStore videos, ConfigStore configs, VideoFaceFinder finder, VideoResultWriter writer) {
+    public ProcessVideoJob(VideoStore videos, VideoLifecycle lifecycle, ConfigStore configs, VideoFaceFinder finder,
+                           VideoResultWriter writer) {
         this.videos = videos;
+        this.lifecycle = lifecycle;
         this.configs = configs;
         this.finder = finder;
         this.writer = writer;
@@ -50,7 +54,12 @@ public class ProcessVideoJob implements ProcessVideoHandler {
             return;
         }
         RecognitionConfig config = configs.get();
-        UUID runId = videos.startRun(videoId);
+        Optional<UUID> run = lifecycle.processing(videoId);
+        if (run.isEmpty()) {
+            log.info("Video {} ({}) is missing from the library: not processed", videoId, video.get().path());
+            return;
+        }
+        UUID runId = run.get();
         JobProgress progress = JobProgress.of(this::jobContext, plannedFrames(video.get(), config));
         try {
             VideoFaceFinder.Result result = finder.find(Path.of(video.get().path()), config, progress::set);
@@ -72,10 +81,10 @@ public class ProcessVideoJob implements ProcessVideoHandler {
                     result.framesSeconds(), sampling.cpuSeconds(), result.timings().totalMillis(Stage.DETECTION) / 1000,
                     result.timings().totalMillis(Stage.ALIGN_AND_EMBED) / 1000, (System.nanoTime() - storing) / 1e9));
         } catch (UnreadableVideoException e) {
-            videos.markFailed(videoId, runId, e.getMessage());
+            lifecycle.failed(videoId, runId, e.getMessage());
             throw new UnprocessableInputException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            videos.markFailed(videoId, runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            lifecycle.failed(videoId, runId, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
     }

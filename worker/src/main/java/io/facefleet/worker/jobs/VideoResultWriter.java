@@ -5,6 +5,8 @@ import io.facefleet.common.store.MatchingLock;
 import io.facefleet.common.store.NewDetection;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.TagStore;
+import io.facefleet.common.store.VideoFacts;
+import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.VideoSampling;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.worker.matching.FaceMatcher;
@@ -26,15 +28,17 @@ public class VideoResultWriter {
     private final TransactionTemplate transactions;
     private final MatchingLock matchingLock;
     private final VideoStore videos;
+    private final VideoLifecycle lifecycle;
     private final FaceMatcher matcher;
     private final DetectionStore detections;
     private final TagStore tags;
 
     public VideoResultWriter(TransactionTemplate transactions, MatchingLock matchingLock, VideoStore videos,
-                             FaceMatcher matcher, DetectionStore detections, TagStore tags) {
+                             VideoLifecycle lifecycle, FaceMatcher matcher, DetectionStore detections, TagStore tags) {
         this.transactions = transactions;
         this.matchingLock = matchingLock;
         this.videos = videos;
+        this.lifecycle = lifecycle;
         this.matcher = matcher;
         this.detections = detections;
         this.tags = tags;
@@ -51,9 +55,14 @@ public class VideoResultWriter {
             detections.replace(videoId, matched);
             SamplingReport sampling = result.sampling();
             VideoProbe probe = sampling.probe();
-            videos.markDone(videoId, probe.durationSeconds(), probe.fps(), probe.width(), probe.height(),
+            boolean done = lifecycle.done(videoId, runId,
+                    new VideoFacts(probe.durationSeconds(), probe.fps(), probe.width(), probe.height()),
                     new VideoSampling(sampling.intervalSeconds(), sampling.framesSampled(), sampling.framesDecoded(),
                             sampling.keyframeIntervalSeconds(), sampling.partialReason()));
+            if (!done) { // the file changed or went missing meanwhile: the next run's results count, not ours
+                tx.setRollbackOnly();
+                return false;
+            }
             tags.refreshAutoTags(videoId);
             return true;
         }));

@@ -1,6 +1,7 @@
 package io.facefleet.worker.jobs;
 
 import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.DetectionStore;
 import io.facefleet.common.store.RecognitionConfig;
@@ -126,8 +127,9 @@ class LongVideoTest {
     }
 
     private void processAndCheck(Path file) {
-        Video video = videos.register(file.toString(), size(file), java.time.Instant.now());
-        UUID run = videos.startRun(video.id());
+        VideoLifecycle lifecycle = new VideoLifecycle(videos);
+        Video video = lifecycle.found(file.toString(), size(file), java.time.Instant.now());
+        UUID run = lifecycle.processing(video.id()).orElseThrow();
         RecognitionConfig config = configs.get();
 
         VideoFaceFinder.Result result = finder.find(file, config, frames -> { });

@@ -2,9 +2,10 @@ package io.facefleet.worker.jobs;
 
 import io.facefleet.common.Fixtures;
 import io.facefleet.common.jobs.EnrolCreatorRequest;
-import io.facefleet.common.jobs.ProcessVideoRequest;
+import io.facefleet.common.jobs.VideoQueue;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.Video;
+import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;
 import org.jobrunr.scheduling.JobRequestScheduler;
@@ -27,12 +28,16 @@ public class PipelineFixture {
     public static final Fixtures FIXTURES = Fixtures.locate();
 
     private final VideoStore videos;
+    private final VideoLifecycle lifecycle;
+    private final VideoQueue videoQueue;
     private final CreatorStore creators;
     private final JobRequestScheduler jobs;
     private final JdbcClient jdbc;
 
     public PipelineFixture(VideoStore videos, CreatorStore creators, JobRequestScheduler jobs, JdbcClient jdbc) {
         this.videos = videos;
+        this.lifecycle = new VideoLifecycle(videos);
+        this.videoQueue = new VideoQueue(jobs, lifecycle);
         this.creators = creators;
         this.jobs = jobs;
         this.jdbc = jdbc;
@@ -50,9 +55,8 @@ public class PipelineFixture {
 
     public long queueVideo(Path file) {
         try {
-            Video video = videos.register(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
-            videos.markQueued(video.id());
-            jobs.enqueue(new ProcessVideoRequest(video.id(), video.path()));
+            Video video = lifecycle.found(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
+            videoQueue.enqueue(video);
             return video.id();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,8 +1,7 @@
-package io.facefleet.scheduler.video;
+package io.facefleet.common.jobs;
 
-import io.facefleet.common.jobs.ProcessVideoRequest;
 import io.facefleet.common.store.Video;
-import io.facefleet.common.store.VideoStore;
+import io.facefleet.common.store.VideoLifecycle;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +13,11 @@ import java.util.UUID;
 public class VideoQueue {
 
     private final JobRequestScheduler jobs;
-    private final VideoStore videos;
+    private final VideoLifecycle lifecycle;
 
-    public VideoQueue(JobRequestScheduler jobs, VideoStore videos) {
+    public VideoQueue(JobRequestScheduler jobs, VideoLifecycle lifecycle) {
         this.jobs = jobs;
-        this.videos = videos;
+        this.lifecycle = lifecycle;
     }
 
     /**
@@ -48,7 +47,7 @@ public class VideoQueue {
 
     /** Marked first: a worker may take the job and finish it before a later "queued" would land on "done". */
     private UUID enqueue(Video video, UUID jobId) {
-        videos.markQueued(video.id());
+        lifecycle.queued(video.id());
         jobs.enqueue(jobId, new ProcessVideoRequest(video.id(), video.path()));
         return jobId;
     }
