@@ -1,5 +1,6 @@
 package io.facefleet.scheduler;
 
+import io.facefleet.common.app.FreePort;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.RecognitionConfig;
@@ -19,9 +20,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import static io.facefleet.scheduler.support.ApiAssertions.assertError;
@@ -39,7 +37,7 @@ class SchedulerApplicationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         database = TestDatabase.create("ff_scheduler_app", registry, () -> library, false);
-        dashboardPort = freePort();
+        dashboardPort = FreePort.any();
         registry.add("jobrunr.dashboard.enabled", () -> true);
         registry.add("jobrunr.dashboard.port", () -> dashboardPort);
     }
@@ -122,13 +120,5 @@ class SchedulerApplicationTest {
 
         assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dashboard.getBody()).containsIgnoringCase("jobrunr");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

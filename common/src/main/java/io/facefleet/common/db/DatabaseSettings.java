@@ -31,6 +31,12 @@ public record DatabaseSettings(String host, int port, String user, String passwo
         return new DatabaseSettings(host, port, user, password, name);
     }
 
+    /** The environment that points a Facefleet process (or {@code facefleet services}) at this database. */
+    public Map<String, String> environment() {
+        return Map.of("FACEFLEET_DB_HOST", host, "FACEFLEET_DB_PORT", Integer.toString(port), "FACEFLEET_DB_USER", user,
+                "FACEFLEET_DB_PASSWORD", password, "FACEFLEET_DB_NAME", database);
+    }
+
     /** Spring Boot properties that point a context at this database. */
     public Map<String, Object> springProperties() {
         return Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", user,

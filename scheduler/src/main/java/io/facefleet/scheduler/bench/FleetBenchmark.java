@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.bench;
 
+import io.facefleet.common.app.FreePort;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
 import io.facefleet.scheduler.SchedulerApplication;
@@ -9,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -64,7 +64,7 @@ final class FleetBenchmark {
         List<WorkerProcess> processes = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {
-                processes.add(WorkerProcess.start(workerJar, javaOptions, db, freePort(),
+                processes.add(WorkerProcess.start(workerJar, javaOptions, db, FreePort.any(),
                         Files.createDirectories(logs).resolve(db.database() + "-worker" + i + ".log"),
                         List.of("--jobs", "1")));
             }
@@ -77,7 +77,7 @@ final class FleetBenchmark {
             DatabaseActivity workStart = DatabaseActivity.read(jdbc, db.database());
             long workStartNanos = System.nanoTime();
             try (ConfigurableApplicationContext scheduler = SchedulerApplication.start(
-                    "--spring.datasource.url=" + db.jdbcUrl(), "--server.port=" + freePort(),
+                    "--spring.datasource.url=" + db.jdbcUrl(), "--server.port=" + FreePort.any(),
                     "--jobrunr.dashboard.enabled=false", "--facefleet.library.watch=false",
                     "--facefleet.library.roots=" + library, "--facefleet.library.rescan-interval=24h",
                     "--spring.main.banner-mode=off", "--logging.level.root=WARN",
@@ -164,11 +164,5 @@ final class FleetBenchmark {
             }
         }
         return target;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.cli;
 
+import io.facefleet.common.app.FreePort;
 import io.facefleet.common.Fixtures;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
@@ -13,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,8 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         DatabaseSettings db = Databases.createFresh(DatabaseSettings.fromEnvironment(), DATABASE_PREFIX);
         System.out.println("Database " + db.database() + " on " + db.host() + ":" + db.port());
-        int port = freePort();
-        int dashboardPort = freePort();
+        int port = FreePort.any();
+        int dashboardPort = FreePort.any();
         Path logs = Files.createDirectories(Path.of(".facefleet", "demo", db.database()));
         try (ConfigurableApplicationContext scheduler = SchedulerApplication.start(
                 "--spring.datasource.url=" + db.jdbcUrl(),
@@ -85,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "--spring.main.banner-mode=off",
                 "--logging.file.name=" + logs.resolve("scheduler.log"),
                 "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR");
-             WorkerProcess worker = WorkerProcess.start(workerJar, javaOptions, db, freePort(),
+             WorkerProcess worker = WorkerProcess.start(workerJar, javaOptions, db, FreePort.any(),
                      logs.resolve("worker.log"))) {
             System.out.printf("Dashboard http://localhost:%d/ (REST API under /api; JobRunr's dashboard"
                     + " http://localhost:%d/dashboard), worker pid %d; logs in %s%n", port, dashboardPort, worker.pid(),
@@ -136,12 +136,6 @@ public final class DemoCommand implements Callable<Integer> {
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

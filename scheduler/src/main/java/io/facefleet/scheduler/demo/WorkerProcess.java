@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.demo;
 
+import io.facefleet.common.app.JavaCommand;
 import io.facefleet.common.db.DatabaseSettings;
 
 import java.io.IOException;
@@ -30,19 +31,12 @@ public final class WorkerProcess implements AutoCloseable {
 
     public static WorkerProcess start(Path jar, List<String> javaOptions, DatabaseSettings db, int port, Path log,
                                       List<String> workerArguments) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaOptions);
-        command.addAll(List.of("-jar", jar.toString(), "worker", "--port", Integer.toString(port),
+        List<String> arguments = new ArrayList<>(List.of("worker", "--port", Integer.toString(port),
                 "--facefleet.exit-with-pid=" + ProcessHandle.current().pid()));
-        command.addAll(workerArguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("FACEFLEET_DB_HOST", db.host());
-        builder.environment().put("FACEFLEET_DB_PORT", Integer.toString(db.port()));
-        builder.environment().put("FACEFLEET_DB_USER", db.user());
-        builder.environment().put("FACEFLEET_DB_PASSWORD", db.password());
-        builder.environment().put("FACEFLEET_DB_NAME", db.database());
+        arguments.addAll(workerArguments);
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.forJar(jar, javaOptions, arguments))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(db.environment());
         return new WorkerProcess(builder.start(), log);
     }
 

@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.dashboard;
 
+import io.facefleet.common.app.FreePort;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
 import io.facefleet.common.store.ConfigStore;
@@ -30,7 +31,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,7 +76,7 @@ class DashboardBrowserTest {
     static void properties(DynamicPropertyRegistry registry) {
         database = TestDatabase.create("ff_dashboard", registry, () -> library, false);
         worker = TestWorker.start(database, Path.of("target", "dashboard-test-worker.log"));
-        jobRunrPort = freePort();
+        jobRunrPort = FreePort.any();
         registry.add("jobrunr.dashboard.enabled", () -> true);
         registry.add("jobrunr.dashboard.port", () -> jobRunrPort);
     }
@@ -500,14 +500,6 @@ class DashboardBrowserTest {
     private static Path temporaryFolder() {
         try {
             return Files.createTempDirectory("facefleet-dashboard-library");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

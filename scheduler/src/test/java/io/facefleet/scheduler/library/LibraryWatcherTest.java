@@ -5,7 +5,6 @@ import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.scheduler.support.JobRunrJobs;
-import io.facefleet.scheduler.support.Poll;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestDatabase;
@@ -17,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The running scheduler picks up files copied into the library and notices deleted ones, without a scan. */
@@ -64,7 +63,7 @@ class LibraryWatcherTest {
         assertThat(queued.sizeBytes()).isEqualTo(Files.size(OBAMA));
         // The video is marked queued just before its job is created: wait for the job, then check there is one.
         JobRunrJobs jobs = new JobRunrJobs(jdbc);
-        Poll.until(WAIT, "the job of " + copied, () -> jobs.processVideo(queued.id()).isEmpty() ? null : Boolean.TRUE);
+        await("the job of " + copied).atMost(WAIT).until(() -> !jobs.processVideo(queued.id()).isEmpty());
         assertThat(jobs.processVideo(queued.id())).singleElement()
                 .satisfies(job -> assertThat(job.state()).isEqualTo("ENQUEUED"));
 
@@ -132,8 +131,8 @@ class LibraryWatcherTest {
                 .filter(thread -> thread.getName().equals("library-watcher") && thread.isAlive()).count();
     }
 
-    private Video awaitStatus(Path file, VideoStatus status) throws InterruptedException {
-        return Poll.until(WAIT, file + " " + status.db(), () -> videos.findByPath(file.toString())
-                .filter(video -> video.status() == status).orElse(null));
+    private Video awaitStatus(Path file, VideoStatus status) {
+        return await(file + " " + status.db()).atMost(WAIT).until(() -> videos.findByPath(file.toString())
+                .filter(video -> video.status() == status), java.util.Optional::isPresent).orElseThrow();
     }
 }

@@ -1,16 +1,15 @@
 package io.facefleet.scheduler.support;
 
 import io.facefleet.common.Fixtures;
+import io.facefleet.common.app.FreePort;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.scheduler.demo.WorkerProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,15 +26,11 @@ public final class TestWorker {
         Path jar = Path.of(System.getProperty("facefleet.worker-jar", "../worker/target/facefleet-worker.jar"))
                 .toAbsolutePath().normalize();
         checkBuilt(jar);
-        List<String> options = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED",
-                "-Dfacefleet.fixtures=" + Fixtures.locate().root(), "-Dfacefleet.model-pack=dev-512",
-                "-Dspring.main.banner-mode=off"));
-        if (Runtime.version().feature() >= 24) {
-            options.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        List<String> options = List.of("-Dfacefleet.fixtures=" + Fixtures.locate().root(),
+                "-Dfacefleet.model-pack=dev-512", "-Dspring.main.banner-mode=off");
         try {
             Files.createDirectories(log.getParent());
-            WorkerProcess worker = WorkerProcess.start(jar, options, database, freePort(), log);
+            WorkerProcess worker = WorkerProcess.start(jar, options, database, FreePort.any(), log);
             // Closed by the test; should the test class never get that far, the worker still ends with the JVM.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.of(worker.pid())
                     .ifPresent(ProcessHandle::destroy)));
@@ -67,12 +62,6 @@ public final class TestWorker {
             return Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(than) > 0;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

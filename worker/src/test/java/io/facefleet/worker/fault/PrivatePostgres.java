@@ -1,5 +1,6 @@
 package io.facefleet.worker.fault;
 
+import io.facefleet.common.app.FreePort;
 import io.facefleet.common.db.DatabaseSettings;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class PrivatePostgres implements AutoCloseable {
         }
         List<String> addresses = new ArrayList<>(List.of("127.0.0.1"));
         addresses.addAll(List.of(alsoListenOn));
-        PrivatePostgres pg = new PrivatePostgres(dir, Ports.free(), bin, addresses);
+        PrivatePostgres pg = new PrivatePostgres(dir, FreePort.any(), bin, addresses);
         Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
         try {
             if ("root".equals(System.getProperty("user.name"))) {

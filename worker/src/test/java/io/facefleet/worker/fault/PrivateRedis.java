@@ -1,5 +1,6 @@
 package io.facefleet.worker.fault;
 
+import io.facefleet.common.app.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +34,7 @@ final class PrivateRedis implements AutoCloseable {
 
     /** @param alsoBindTo more addresses to listen on, e.g. a namespace's view of this machine */
     static PrivateRedis start(String name, String... alsoBindTo) {
-        PrivateRedis redis = new PrivateRedis(Ports.free(), FaultLogs.file("redis-" + name), List.of(alsoBindTo));
+        PrivateRedis redis = new PrivateRedis(FreePort.any(), FaultLogs.file("redis-" + name), List.of(alsoBindTo));
         redis.start();
         return redis;
     }

@@ -1,5 +1,7 @@
 package io.facefleet.worker.fault;
 
+import io.facefleet.common.app.FreePort;
+import io.facefleet.common.app.JavaCommand;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.worker.jobs.PipelineFixture;
 
@@ -52,23 +54,14 @@ final class WorkerProcess implements AutoCloseable {
     static WorkerProcess start(String name, DatabaseSettings db, int redisPort, int jobs, List<String> extraArgs,
                                HostNamespace host) {
         String serverAddress = host == null ? "127.0.0.1" : host.hostAddress();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
-        if (Runtime.version().feature() >= 23) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        command.add("-Xmx1g");
-        command.addAll(List.of("-jar", jar().toString(), "worker", "--port", Integer.toString(Ports.free()),
+        List<String> arguments = new ArrayList<>(List.of("worker", "--port", Integer.toString(FreePort.any()),
                 "--jobs", Integer.toString(jobs), "--jobrunr.background-job-server.name=" + name));
-        command.addAll(extraArgs);
+        arguments.addAll(extraArgs);
+        List<String> command = JavaCommand.forJar(jar(), List.of("-Xmx1g"), arguments);
         Path log = FaultLogs.file("worker-" + name);
         ProcessBuilder builder = new ProcessBuilder(host == null ? command : host.wrap(command)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(db.environment());
         builder.environment().put("FACEFLEET_DB_HOST", host == null ? db.host() : serverAddress);
-        builder.environment().put("FACEFLEET_DB_PORT", Integer.toString(db.port()));
-        builder.environment().put("FACEFLEET_DB_USER", db.user());
-        builder.environment().put("FACEFLEET_DB_PASSWORD", db.password());
-        builder.environment().put("FACEFLEET_DB_NAME", db.database());
         builder.environment().put("FACEFLEET_REDIS_HOST", serverAddress);
         builder.environment().put("FACEFLEET_REDIS_PORT", Integer.toString(redisPort));
         builder.environment().put("FACEFLEET_MODEL_PACK", "dev-512");

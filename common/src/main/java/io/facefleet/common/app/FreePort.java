@@ -1,22 +1,22 @@
-package io.facefleet.worker.fault;
+package io.facefleet.common.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free TCP ports on 127.0.0.1 for the processes a test starts (taken by the OS, so tests never collide). */
-final class Ports {
+/** A TCP port on the loopback address that nothing listens on now, chosen by the operating system. */
+public final class FreePort {
 
-    private Ports() {
+    private FreePort() {
     }
 
-    static int free() {
+    public static int any() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("No free TCP port on the loopback address: " + e.getMessage(), e);
         }
     }
 }
