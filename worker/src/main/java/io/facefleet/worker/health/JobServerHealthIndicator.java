@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * it is switched off by configuration, as JobRunr's own indicator says). JobRunr
  * stops it when a heartbeat fails (a database outage); JobServerRevival starts it again once PostgreSQL answers.
  */
-@Component
+@Component("jobServerHealthIndicator")
 public class JobServerHealthIndicator implements HealthIndicator {
 
     private final ObjectProvider<BackgroundJobServer> servers;

@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** The {@code models} part of readiness: the face engine's detector and recognizer are loaded. */
-@Component
+@Component("modelsHealthIndicator")
 public class ModelsHealthIndicator implements HealthIndicator {
 
     private final FaceEngine engine;
