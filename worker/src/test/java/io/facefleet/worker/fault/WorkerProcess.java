@@ -22,11 +22,13 @@ final class WorkerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final int port;
 
-    private WorkerProcess(String name, Process process, Path log) {
+    private WorkerProcess(String name, Process process, Path log, int port) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.port = port;
     }
 
     static Path jar() {
@@ -59,7 +61,8 @@ final class WorkerProcess implements AutoCloseable {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.add("-Xmx1g");
-        command.addAll(List.of("-jar", jar().toString(), "worker", "--port", Integer.toString(Ports.free()),
+        int port = Ports.free();
+        command.addAll(List.of("-jar", jar().toString(), "worker", "--port", Integer.toString(port),
                 "--jobs", Integer.toString(jobs), "--jobrunr.background-job-server.name=" + name));
         command.addAll(extraArgs);
         Path log = FaultLogs.file("worker-" + name);
@@ -75,7 +78,7 @@ final class WorkerProcess implements AutoCloseable {
         builder.environment().put("FACEFLEET_FIXTURES", PipelineFixture.FIXTURES.root().toString());
         builder.environment().remove("FACEFLEET_WORKER_COUNT");
         try {
-            return new WorkerProcess(name, builder.start(), log);
+            return new WorkerProcess(name, builder.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,6 +86,11 @@ final class WorkerProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** The face API's port (GET /health, the probes), on 127.0.0.1; not reachable so when it runs in a namespace. */
+    int port() {
+        return port;
     }
 
     long pid() {
