@@ -3,6 +3,7 @@ package io.facefleet.scheduler;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.RecognitionConfig;
+import io.facefleet.scheduler.support.Poll;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestDatabase;
@@ -23,11 +24,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static io.facefleet.scheduler.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Settings, the OpenAPI description, the JobRunr dashboard and the error answers of the running scheduler. */
+/**
+ * Settings, the OpenAPI description, the JobRunr dashboard, the error answers, the probes and the metrics of the
+ * running scheduler.
+ */
 @SchedulerTest
 class SchedulerApplicationTest {
 
@@ -122,6 +127,34 @@ class SchedulerApplicationTest {
 
         assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dashboard.getBody()).containsIgnoringCase("jobrunr");
+    }
+
+    @Test
+    void probesAndPrometheusShowReadinessAndTheQueueDepthByJobState() throws InterruptedException {
+        SchedulerApi api = new SchedulerApi(port);
+        ResponseEntity<JsonNode> ready = api.get("/readyz");
+        assertThat(ready.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ready.getBody().get("components").propertyNames())
+                .containsExactlyInAnyOrder("readinessState", "database");
+        assertThat(api.get("/livez").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.getText("/actuator/env").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        double enqueued = enqueuedJobs(api);
+
+        // No worker runs here: the enrolment's job stays enqueued, and JobRunr's job stats (every 5 s) count it.
+        assertThat(api.postMultipart("/api/creators", SchedulerApi.creatorForm("Queue Depth",
+                SchedulerApi.photo("photos/Barack_Obama/fr_obama.jpg"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        Poll.until(Duration.ofSeconds(30), "jobrunr_jobs_by_state{state=ENQUEUED} counting the enrolment",
+                () -> enqueuedJobs(api) == enqueued + 1 ? true : null);
+    }
+
+    private static double enqueuedJobs(SchedulerApi api) {
+        ResponseEntity<String> metrics = api.getText("/actuator/prometheus");
+        assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return metrics.getBody().lines().filter(line -> line.startsWith("jobrunr_jobs_by_state{")
+                        && line.contains("state=\"ENQUEUED\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no jobrunr_jobs_by_state{state=\"ENQUEUED\"}"));
     }
 
     private static int freePort() {
