@@ -21,11 +21,16 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
+import static org.awaitility.Awaitility.await;
 import static io.facefleet.scheduler.support.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Settings, the OpenAPI description, the JobRunr dashboard and the error answers of the running scheduler. */
+/**
+ * Settings, the OpenAPI description, the JobRunr dashboard, the error answers, the probes and the metrics of the
+ * running scheduler.
+ */
 @SchedulerTest
 class SchedulerApplicationTest {
 
@@ -120,5 +125,33 @@ class SchedulerApplicationTest {
 
         assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dashboard.getBody()).containsIgnoringCase("jobrunr");
+    }
+
+    @Test
+    void probesAndPrometheusShowReadinessAndTheQueueDepthByJobState() {
+        SchedulerApi api = new SchedulerApi(port);
+        ResponseEntity<JsonNode> ready = api.get("/readyz");
+        assertThat(ready.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ready.getBody().get("components").propertyNames())
+                .containsExactlyInAnyOrder("readinessState", "database");
+        assertThat(api.get("/livez").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.getText("/actuator/env").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        double enqueued = enqueuedJobs(api);
+
+        // No worker runs here: the enrolment's job stays enqueued, and JobRunr's job stats (every 5 s) count it.
+        assertThat(api.postMultipart("/api/creators", SchedulerApi.creatorForm("Queue Depth",
+                SchedulerApi.photo("photos/Barack_Obama/fr_obama.jpg"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        await("jobrunr_jobs_by_state{state=ENQUEUED} counting the enrolment").atMost(Duration.ofSeconds(30))
+                .until(() -> enqueuedJobs(api) == enqueued + 1);
+    }
+
+    private static double enqueuedJobs(SchedulerApi api) {
+        ResponseEntity<String> metrics = api.getText("/actuator/prometheus");
+        assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return metrics.getBody().lines().filter(line -> line.startsWith("jobrunr_jobs_by_state{")
+                        && line.contains("state=\"ENQUEUED\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no jobrunr_jobs_by_state{state=\"ENQUEUED\"}"));
     }
 }

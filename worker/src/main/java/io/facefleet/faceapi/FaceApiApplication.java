@@ -2,6 +2,8 @@ package io.facefleet.faceapi;
 
 import io.facefleet.worker.api.ApiExceptionHandler;
 import io.facefleet.worker.api.FaceController;
+import io.facefleet.worker.api.HealthController;
+import io.facefleet.worker.health.ModelsHealthIndicator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,12 +21,15 @@ import org.springframework.context.annotation.Import;
         "org.jobrunr.spring.autoconfigure.JobRunrAutoConfiguration",
         "org.jobrunr.spring.autoconfigure.storage.JobRunrSqlStorageAutoConfiguration",
         "org.jobrunr.spring.autoconfigure.metrics.JobRunrMetricsAutoConfiguration"})
-@Import({StandaloneEngineConfiguration.class, FaceController.class, ApiExceptionHandler.class})
+@Import({StandaloneEngineConfiguration.class, FaceController.class, HealthController.class, ModelsHealthIndicator.class,
+        ApiExceptionHandler.class})
 public class FaceApiApplication {
 
     public static ConfigurableApplicationContext start(String... args) {
         SpringApplication application = new SpringApplication(FaceApiApplication.class);
         application.setDefaultProperties(java.util.Map.of("spring.application.name", "facefleet-face-api"));
+        // application-face-api.yml: readiness is the models alone.
+        application.setAdditionalProfiles("face-api");
         return application.run(args);
     }
 }

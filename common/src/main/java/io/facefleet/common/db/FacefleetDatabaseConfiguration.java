@@ -1,5 +1,6 @@
 package io.facefleet.common.db;
 
+import io.facefleet.common.health.DatabaseHealthIndicator;
 import io.facefleet.common.pack.ModelPackException;
 import io.facefleet.common.pack.ModelPacks;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,5 +50,11 @@ public class FacefleetDatabaseConfiguration {
                     + ", not " + choice.packName());
         }
         return recorded;
+    }
+
+    /** The {@code database} part of readiness (and of the worker's GET /health). */
+    @Bean
+    DatabaseHealthIndicator databaseHealthIndicator(DataSource dataSource) {
+        return new DatabaseHealthIndicator(dataSource, Duration.ofSeconds(2));
     }
 }

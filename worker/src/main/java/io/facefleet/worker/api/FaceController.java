@@ -1,13 +1,11 @@
 package io.facefleet.worker.api;
 
-import io.facefleet.common.pack.ModelPack;
 import io.facefleet.worker.face.Face;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.ImageDecoder;
 import io.facefleet.worker.face.StageTimings;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,7 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.util.List;
 
-/** The face API: detect and embed faces in an uploaded image, and say which models do it. */
+/** The face API: detect and embed faces in an uploaded image. */
 @RestController
 public class FaceController {
 
@@ -48,13 +46,6 @@ public class FaceController {
             face = engine.mostProminent(image, StageTimings.NONE).orElseThrow(NoFaceFoundException::new);
         }
         return new ExtractEmbeddingResponse(FaceJson.of(face), millisSince(start));
-    }
-
-    @GetMapping("/health")
-    public HealthResponse health() {
-        ModelPack pack = engine.pack();
-        return new HealthResponse("UP", pack.name(), pack.embeddingDim(), engine.executionProvider().id(),
-                pack.detectorFile().getFileName().toString(), pack.recognizerFile().getFileName().toString());
     }
 
     /** Decoding included: it is part of what the caller waits for. Rounded to a tenth of a millisecond. */

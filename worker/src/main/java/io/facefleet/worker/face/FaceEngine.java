@@ -28,6 +28,7 @@ public final class FaceEngine implements AutoCloseable {
     private final ScrfdDetector detector;
     private final FaceAligner aligner = new FaceAligner();
     private final ArcFaceEmbedder embedder;
+    private volatile boolean open = true;
 
     private FaceEngine(ModelPack pack, ExecutionProvider provider, ScrfdDetector detector, ArcFaceEmbedder embedder) {
         this.pack = pack;
@@ -199,8 +200,14 @@ public final class FaceEngine implements AutoCloseable {
         }
     }
 
+    /** Both models' sessions are loaded and take work: until {@link #close()}. */
+    public boolean isOpen() {
+        return open;
+    }
+
     @Override
     public void close() {
+        open = false;
         detector.close();
         embedder.close();
     }

@@ -35,14 +35,16 @@ public class ProcessVideoJob implements ProcessVideoHandler {
     private final ConfigStore configs;
     private final VideoFaceFinder finder;
     private final VideoResultWriter writer;
+    private final VideoMetrics metrics;
 
     public ProcessVideoJob(VideoStore videos, VideoLifecycle lifecycle, ConfigStore configs, VideoFaceFinder finder,
-                           VideoResultWriter writer) {
+                           VideoResultWriter writer, VideoMetrics metrics) {
         this.videos = videos;
         this.lifecycle = lifecycle;
         this.configs = configs;
         this.finder = finder;
         this.writer = writer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -68,6 +70,8 @@ public class ProcessVideoJob implements ProcessVideoHandler {
                 log.warn("Video {}: run {} was superseded by a newer run; its results were dropped", videoId, runId);
                 return;
             }
+            double storeSeconds = (System.nanoTime() - storing) / 1e9;
+            metrics.processed(result, storeSeconds);
             SamplingReport sampling = result.sampling();
             log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d tracks (%s), %d recognizer runs; %d frames"
                             + " sampled of %d decoded (%s, every %.2f s, keyframe every %s s)%s; frames %.2f s"
@@ -79,11 +83,13 @@ public class ProcessVideoJob implements ProcessVideoHandler {
                             : String.format(Locale.ROOT, "%.1f", sampling.keyframeIntervalSeconds()),
                     sampling.partialReason() == null ? "" : "; PARTIAL: " + sampling.partialReason(),
                     result.framesSeconds(), sampling.cpuSeconds(), result.timings().totalMillis(Stage.DETECTION) / 1000,
-                    result.timings().totalMillis(Stage.ALIGN_AND_EMBED) / 1000, (System.nanoTime() - storing) / 1e9));
+                    result.timings().totalMillis(Stage.ALIGN_AND_EMBED) / 1000, storeSeconds));
         } catch (UnreadableVideoException e) {
+            metrics.unreadable();
             lifecycle.failed(videoId, runId, e.getMessage());
             throw new UnprocessableInputException(e.getMessage(), e);
         } catch (RuntimeException e) {
+            metrics.failed();
             lifecycle.failed(videoId, runId, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }

@@ -9,26 +9,37 @@ import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.worker.face.DetectedFace;
 import io.facefleet.worker.tracking.FaceSighting;
 import io.facefleet.worker.tracking.VideoFaceTrack;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Matches a face track, by its template, to the creator with the nearest enrolled face (pgvector, HNSW, cosine):
  * matched at or above the auto-tag threshold, pending for review at or above the match threshold, unmatched below.
- * The best candidate is kept even when unmatched, so a later rematch only replaces it with a better one.
+ * The best candidate is kept even when unmatched, so a later rematch only replaces it with a better one. Each search is
+ * timed ({@code facefleet_hnsw_query_seconds}).
  */
 @Component
 public class FaceMatcher {
 
     private final CreatorStore creators;
+    private final Timer nearestSearch;
 
-    public FaceMatcher(CreatorStore creators) {
+    public FaceMatcher(CreatorStore creators, MeterRegistry registry) {
         this.creators = creators;
+        this.nearestSearch = Timer.builder("facefleet.hnsw.query")
+                .description("One nearest-creator search in the HNSW index of enrolled faces")
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+                        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
+                .register(registry);
     }
 
     public NewDetection match(VideoFaceTrack track, RecognitionConfig config) {
-        Optional<CreatorMatch> best = creators.nearest(track.embedding());
+        Optional<CreatorMatch> best = nearestSearch.record(() -> creators.nearest(track.embedding()));
         DetectedFace face = track.best().face();
         return new NewDetection(track.best().timestampSeconds(), track.embedding(), box(face), face.score(),
                 face.landmarks(),

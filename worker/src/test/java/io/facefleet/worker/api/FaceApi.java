@@ -61,6 +61,10 @@ public final class FaceApi {
         return client.get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
+    public ResponseEntity<String> getText(String path) {
+        return client.get().uri(path).retrieve().toEntity(String.class);
+    }
+
     /** Bytes sent as a file part: the multipart writer takes the part's file name from the resource. */
     private static final class NamedBytes extends ByteArrayResource {
         private final String fileName;

@@ -147,11 +147,23 @@ class FaceApiTest {
         assertThat(health.get("execution_provider").asString()).isIn("cpu", "cuda", "rocm", "migraphx");
         assertThat(health.get("detector").asString()).isEqualTo("det_500m.onnx");
         assertThat(health.get("recognizer").asString()).isEqualTo("fr_feature.onnx");
+        assertThat(health.get("checks").toString())
+                .isEqualTo("{\"models\":{\"status\":\"UP\"},\"database\":{\"status\":\"UP\"},\"job_server\":{\"status\":\"UP\"}}");
     }
 
     @Test
-    void actuatorEndpointsAreOff() {
-        assertThat(api().get("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    void theActuatorServesTheProbesAndPrometheusAndNothingElse() {
+        ResponseEntity<JsonNode> ready = api().get("/readyz");
+        assertThat(ready.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ready.getBody().get("components").propertyNames())
+                .containsExactlyInAnyOrder("readinessState", "database", "jobServer", "models");
+        assertThat(api().get("/livez").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api().get("/actuator/health/readiness").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api().getText("/actuator/prometheus").getBody()).contains("facefleet_videos_processed_total");
+        for (String off : new String[]{"/actuator", "/actuator/env", "/actuator/beans", "/actuator/metrics",
+                "/actuator/heapdump", "/actuator/threaddump", "/actuator/loggers", "/actuator/shutdown"}) {
+            assertThat(api().getText(off).getStatusCode()).as(off).isEqualTo(HttpStatus.NOT_FOUND);
+        }
     }
 
     private float[] embedding(String facedataPath) {

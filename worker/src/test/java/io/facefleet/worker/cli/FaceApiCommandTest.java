@@ -37,6 +37,13 @@ class FaceApiCommandTest {
             assertThat(group.getBody().get("faces").get(0).get("embedding")).hasSize(128);
             assertThat(health.getBody().get("model_pack").asString()).isEqualTo("dev-128");
             assertThat(health.getBody().get("execution_provider").asString()).isEqualTo("cpu");
+            // Ready on the models alone: there is no database or job server to wait for.
+            assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(health.getBody().get("checks").propertyNames()).containsExactly("models");
+            ResponseEntity<JsonNode> ready = client.get("/readyz");
+            assertThat(ready.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(ready.getBody().get("components").propertyNames())
+                    .containsExactlyInAnyOrder("readinessState", "models");
         }
     }
 }

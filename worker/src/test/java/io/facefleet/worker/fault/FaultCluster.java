@@ -54,7 +54,9 @@ final class FaultCluster implements AutoCloseable {
             List<String> args = new ArrayList<>();
             db.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
             args.addAll(List.of("--facefleet.model-pack=dev-512", "--jobrunr.background-job-server.enabled=false",
-                    "--spring.datasource.hikari.maximum-pool-size=4", "--spring.main.banner-mode=off"));
+                    "--spring.datasource.hikari.maximum-pool-size=4", "--spring.main.banner-mode=off",
+                    // It has neither models nor a job server to be ready with.
+                    "--management.endpoint.health.group.readiness.include=readinessState,database"));
             ConfigurableApplicationContext control = new SpringApplicationBuilder(ControlApplication.class)
                     .web(WebApplicationType.NONE).run(args.toArray(String[]::new));
             String url = control.getEnvironment().getProperty("spring.datasource.url");

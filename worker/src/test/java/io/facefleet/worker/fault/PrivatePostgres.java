@@ -95,6 +95,16 @@ final class PrivatePostgres implements AutoCloseable {
         awaitAccepting();
     }
 
+    /** {@code pg_ctl stop -m immediate}: the server is gone at once, as if killed; nothing answers on its port. */
+    void kill() {
+        pgCtl("stop", "-m", "immediate", "-w", "-t", "60");
+    }
+
+    /** Starts it again on the same port after {@link #kill()}, and returns once it accepts connections. */
+    void startAgain() {
+        start0();
+    }
+
     private void start0() {
         pgCtl("start", "-w", "-t", "120", "-l", log.toString(), "-o",
                 "-p " + port + " -c listen_addresses=" + String.join(",", addresses) + " -k " + dir

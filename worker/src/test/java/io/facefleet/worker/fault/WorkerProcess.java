@@ -24,11 +24,13 @@ final class WorkerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final int port;
 
-    private WorkerProcess(String name, Process process, Path log) {
+    private WorkerProcess(String name, Process process, Path log, int port) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.port = port;
     }
 
     static Path jar() {
@@ -54,7 +56,8 @@ final class WorkerProcess implements AutoCloseable {
     static WorkerProcess start(String name, DatabaseSettings db, int redisPort, int jobs, List<String> extraArgs,
                                HostNamespace host) {
         String serverAddress = host == null ? "127.0.0.1" : host.hostAddress();
-        List<String> arguments = new ArrayList<>(List.of("worker", "--port", Integer.toString(FreePort.any()),
+        int port = FreePort.any();
+        List<String> arguments = new ArrayList<>(List.of("worker", "--port", Integer.toString(port),
                 "--jobs", Integer.toString(jobs), "--jobrunr.background-job-server.name=" + name));
         arguments.addAll(extraArgs);
         List<String> command = JavaCommand.forJar(jar(), List.of("-Xmx1g"), arguments);
@@ -68,7 +71,7 @@ final class WorkerProcess implements AutoCloseable {
         builder.environment().put("FACEFLEET_FIXTURES", PipelineFixture.FIXTURES.root().toString());
         builder.environment().remove("FACEFLEET_WORKER_COUNT");
         try {
-            return new WorkerProcess(name, builder.start(), log);
+            return new WorkerProcess(name, builder.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,6 +79,11 @@ final class WorkerProcess implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** The face API's port (GET /health, the probes), on 127.0.0.1; not reachable so when it runs in a namespace. */
+    int port() {
+        return port;
     }
 
     long pid() {
