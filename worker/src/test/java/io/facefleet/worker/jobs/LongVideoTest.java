@@ -85,14 +85,12 @@ class LongVideoTest {
         processAndCheck(LongVideos.keyframeEvery2s(480));
     }
 
+    /**
+     * Keyframes every 10 s are too sparse for a 2 s interval: the sampler decodes reference frames and seeks. The
+     * file is cut at 60 % of its bytes, after Obama's five seconds.
+     */
     @Test
     @Order(3)
-    void obamaIsTaggedForHisFiveSecondsWhereKeyframesComeEveryTenSeconds() {
-        processAndCheck(LongVideos.keyframeEvery10s(480));
-    }
-
-    @Test
-    @Order(4)
     void aVideoCutShortKeepsTheFacesBeforeTheDamageAndSaysItIsPartial(@TempDir Path library) throws IOException {
         byte[] whole = Files.readAllBytes(LongVideos.keyframeEvery10s(480));
         Path cut = Files.write(library.resolve("cut-short.mp4"), Arrays.copyOf(whole, whole.length * 6 / 10));
@@ -109,10 +107,13 @@ class LongVideoTest {
         assertThat(partial).isNotBlank();
         assertThat(lastSighting).isBetween(306.0, 0.75 * done.durationSeconds());
         assertThat(fixture.tagsOf(id)).containsExactly("Barack Obama");
+        double[] obama = onScreen(id, "Barack Obama", 2.0);
+        assertThat(obama[0]).isCloseTo(301.0, within(2.0));
+        assertThat(obama[1]).isCloseTo(306.0, within(2.0));
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void aLongVideoDamagedAtItsStartFailsWithFfmpegsReason(@TempDir Path library) throws IOException {
         byte[] damaged = Files.readAllBytes(LongVideos.keyframeEvery2s(480));
         Arrays.fill(damaged, 0, 64 * 1024, (byte) 0x5a);
