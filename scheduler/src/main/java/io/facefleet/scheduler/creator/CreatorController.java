@@ -1,5 +1,9 @@
 package io.facefleet.scheduler.creator;
 
+import io.facefleet.common.store.read.CreatorDetail;
+import io.facefleet.common.store.read.CreatorQueries;
+import io.facefleet.common.store.read.CreatorSummary;
+import io.facefleet.scheduler.api.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,6 +37,10 @@ class CreatorController {
         this.edits = edits;
     }
 
+    static ApiException noSuchCreator(long id) {
+        return ApiException.notFound("No creator with id " + id);
+    }
+
     /** A new creator from a name and one or more photos of their face; the workers enrol the photos. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
@@ -61,13 +69,13 @@ class CreatorController {
 
     @GetMapping("/{id}")
     CreatorDetail get(@PathVariable long id) {
-        return queries.detail(id);
+        return queries.detail(id).orElseThrow(() -> noSuchCreator(id));
     }
 
     @PatchMapping("/{id}")
     CreatorSummary rename(@PathVariable long id, @RequestBody Rename rename) {
         edits.rename(id, CreatorNames.checked(rename.name()));
-        return queries.summary(id);
+        return queries.summary(id).orElseThrow(() -> noSuchCreator(id));
     }
 
     @DeleteMapping("/{id}")

@@ -1,5 +1,7 @@
 package io.facefleet.scheduler.review;
 
+import io.facefleet.common.store.read.ReviewItem;
+import io.facefleet.common.store.read.ReviewQueries;
 import io.facefleet.scheduler.api.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

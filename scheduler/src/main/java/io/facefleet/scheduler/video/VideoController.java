@@ -3,6 +3,12 @@ package io.facefleet.scheduler.video;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;
+import io.facefleet.common.store.read.VideoDetail;
+import io.facefleet.common.store.read.VideoFilter;
+import io.facefleet.common.store.read.VideoQueries;
+import io.facefleet.common.store.read.VideoSummary;
+import io.facefleet.common.store.read.VideoTimeline;
+import io.facefleet.common.store.read.VideoTimelineQueries;
 import io.facefleet.scheduler.api.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +46,10 @@ class VideoController {
         this.queue = queue;
     }
 
+    static ApiException noSuchVideo(long id) {
+        return ApiException.notFound("No video with id " + id);
+    }
+
     /** Videos by path, with their tags; {@code pending=true} keeps those with faces waiting for review. */
     @GetMapping
     List<VideoSummary> list(@RequestParam(required = false) String status,
@@ -55,19 +65,19 @@ class VideoController {
 
     @GetMapping("/{id}")
     VideoDetail get(@PathVariable long id) {
-        return queries.detail(id);
+        return queries.detail(id).orElseThrow(() -> noSuchVideo(id));
     }
 
     /** Who is on screen when: each named creator's intervals, and the face tracks nobody is named for yet. */
     @GetMapping("/{id}/timeline")
     VideoTimeline timeline(@PathVariable long id) {
-        return timelines.timeline(id);
+        return timelines.timeline(id).orElseThrow(() -> noSuchVideo(id));
     }
 
     /** Processes the video again, whatever its state: a new job, the video queued. */
     @PostMapping("/{id}/reprocess")
     Queued reprocess(@PathVariable long id) {
-        Video video = videos.find(id).orElseThrow(() -> VideoQueries.noSuchVideo(id));
+        Video video = videos.find(id).orElseThrow(() -> noSuchVideo(id));
         if (video.status() == VideoStatus.MISSING) {
             throw ApiException.conflict("The file of video " + id + " is missing: " + video.path());
         }

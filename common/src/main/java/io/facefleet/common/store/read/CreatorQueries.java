@@ -1,34 +1,27 @@
-package io.facefleet.scheduler.creator;
+package io.facefleet.common.store.read;
 
 import io.facefleet.common.store.Creator;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.scheduler.api.ApiException;
-import io.facefleet.scheduler.db.SqlValues;
-import io.facefleet.scheduler.timeline.OnScreenInterval;
-import io.facefleet.scheduler.timeline.OnScreenIntervals;
-import io.facefleet.scheduler.timeline.TrackSpan;
+import io.facefleet.common.store.MatchRule;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** What the API shows of creators. */
+/** What the API shows of creators: the list, one creator's detail, their enrolled faces and moments in videos. */
 @Repository
-class CreatorQueries {
+public class CreatorQueries {
 
     private final JdbcClient jdbc;
     private final CreatorStore creators;
 
-    CreatorQueries(JdbcClient jdbc, CreatorStore creators) {
+    public CreatorQueries(JdbcClient jdbc, CreatorStore creators) {
         this.jdbc = jdbc;
         this.creators = creators;
-    }
-
-    static ApiException noSuchCreator(long id) {
-        return ApiException.notFound("No creator with id " + id);
     }
 
     private static final String SUMMARIES = """
@@ -43,25 +36,28 @@ class CreatorQueries {
             rs.getString("name"), rs.getTimestamp("created_at").toInstant(), rs.getInt("photos"),
             rs.getInt("embeddings"), rs.getInt("videos"));
 
-    List<CreatorSummary> all() {
+    public List<CreatorSummary> all() {
         return jdbc.sql(SUMMARIES + "ORDER BY c.name").query(SUMMARY).list();
     }
 
-    CreatorSummary summary(long id) {
-        return jdbc.sql(SUMMARIES + "WHERE c.id = ?").param(id).query(SUMMARY).optional()
-                .orElseThrow(() -> noSuchCreator(id));
+    public Optional<CreatorSummary> summary(long id) {
+        return jdbc.sql(SUMMARIES + "WHERE c.id = ?").param(id).query(SUMMARY).optional();
     }
 
-    CreatorDetail detail(long id) {
-        Creator creator = creators.find(id).orElseThrow(() -> noSuchCreator(id));
+    public Optional<CreatorDetail> detail(long id) {
+        return creators.find(id).map(this::detail);
+    }
+
+    private CreatorDetail detail(Creator creator) {
+        long id = creator.id();
         List<CreatorDetail.TaggedVideo> videos = jdbc.sql("""
                         SELECT v.id, v.path, v.status, vc.source, vc.confidence, vc.first_seen_seconds
                         FROM video_creators vc JOIN videos v ON v.id = vc.video_id
                         WHERE vc.creator_id = ? ORDER BY v.path""")
                 .param(id)
                 .query((rs, n) -> new CreatorDetail.TaggedVideo(rs.getLong("id"), rs.getString("path"),
-                        rs.getString("status"), rs.getString("source"), SqlValues.nullableFloat(rs, "confidence"),
-                        SqlValues.nullableDouble(rs, "first_seen_seconds"), 0, List.of()))
+                        rs.getString("status"), rs.getString("source"), rs.getObject("confidence", Float.class),
+                        rs.getObject("first_seen_seconds", Double.class), 0, List.of()))
                 .list();
         Map<Long, List<OnScreenInterval>> onScreen = onScreen(id);
         return new CreatorDetail(creator.id(), creator.name(), creator.createdAt(), creators.embeddingCount(id),
@@ -70,7 +66,7 @@ class CreatorQueries {
     }
 
     /** Every face track matched, confirmed or pending as the creator, by video and time. */
-    List<CreatorMoment> moments(long creatorId) {
+    public List<CreatorMoment> moments(long creatorId) {
         return jdbc.sql("""
                         SELECT d.video_id, v.path, d.id, d.frame_timestamp, d.match_status, d.match_confidence,
                           d.first_seen_seconds, d.last_seen_seconds, d.sightings
@@ -79,7 +75,7 @@ class CreatorQueries {
                         ORDER BY v.path, d.first_seen_seconds, d.id""")
                 .param(creatorId)
                 .query((rs, n) -> new CreatorMoment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
-                        rs.getString(5), SqlValues.nullableFloat(rs, "match_confidence"),
+                        rs.getString(5), rs.getObject("match_confidence", Float.class),
                         rs.getDouble("first_seen_seconds"), rs.getDouble("last_seen_seconds"), rs.getInt("sightings")))
                 .list();
     }
@@ -92,15 +88,40 @@ class CreatorQueries {
                         SELECT d.video_id, nullif(v.sample_interval_seconds, 0) AS sample_interval_seconds,
                           v.duration_seconds, d.id, d.first_seen_seconds, d.last_seen_seconds, d.match_status
                         FROM video_face_detections d JOIN videos v ON v.id = d.video_id
-                        WHERE d.matched_creator_id = ? AND d.match_status IN ('matched', 'confirmed')""")
-                .param(creatorId)
+                        WHERE d.matched_creator_id = ? AND d.match_status = ANY(CAST(? AS text[]))""")
+                .params(creatorId, MatchRule.db(MatchRule.NAMING))
                 .query((rs, n) -> new VideoTrack(rs.getLong("video_id"),
-                        new OnScreenIntervals(SqlValues.nullableDouble(rs, "sample_interval_seconds"),
-                                SqlValues.nullableDouble(rs, "duration_seconds")),
+                        new OnScreenIntervals(rs.getObject("sample_interval_seconds", Double.class),
+                                rs.getObject("duration_seconds", Double.class)),
                         new TrackSpan(rs.getLong("id"), rs.getDouble("first_seen_seconds"),
                                 rs.getDouble("last_seen_seconds"), rs.getString("match_status"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(VideoTrack::videoId, Collectors.collectingAndThen(Collectors.toList(),
                         tracks -> tracks.getFirst().video().merged(tracks.stream().map(VideoTrack::track).toList()))));
+    }
+
+    private static final String FACE_COLUMNS = """
+            e.id, e.creator_id, e.source_type, e.source_path, e.photo_id, e.detection_id, e.quality_score,
+            e.crop_jpeg IS NOT NULL AS has_crop, e.created_at""";
+
+    private static final RowMapper<CreatorFace> FACE = (rs, n) -> new CreatorFace(rs.getLong("id"),
+            rs.getLong("creator_id"), rs.getString("source_type"), rs.getString("source_path"),
+            rs.getObject("photo_id", Long.class), rs.getObject("detection_id", Long.class),
+            rs.getObject("quality_score", Float.class), rs.getBoolean("has_crop"), Rows.instant(rs, "created_at"));
+
+    /** Every creator's first few enrolled faces with a crop (photos before confirmed faces), for a grid. */
+    public List<CreatorFace> referenceFaces(int perCreator) {
+        return jdbc.sql("SELECT * FROM (SELECT " + FACE_COLUMNS + """
+                        , row_number() OVER (PARTITION BY e.creator_id
+                            ORDER BY e.source_type = 'photo' DESC, e.id) AS position
+                          FROM creator_face_embeddings e WHERE e.crop_jpeg IS NOT NULL) e
+                        WHERE position <= ? ORDER BY creator_id, position""")
+                .param(perCreator).query(FACE).list();
+    }
+
+    /** The creator's enrolled faces, oldest first. */
+    public List<CreatorFace> faces(long creatorId) {
+        return jdbc.sql("SELECT " + FACE_COLUMNS + " FROM creator_face_embeddings e WHERE e.creator_id = ? ORDER BY e.id")
+                .param(creatorId).query(FACE).list();
     }
 }
