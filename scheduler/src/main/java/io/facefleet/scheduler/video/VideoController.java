@@ -9,7 +9,10 @@ import io.facefleet.common.store.read.VideoQueries;
 import io.facefleet.common.store.read.VideoSummary;
 import io.facefleet.common.store.read.VideoTimeline;
 import io.facefleet.common.store.read.VideoTimelineQueries;
+import io.facefleet.common.store.read.Page;
+import io.facefleet.common.store.read.PageRequest;
 import io.facefleet.scheduler.api.ApiException;
+import io.facefleet.scheduler.api.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +29,7 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/videos")
 class VideoController {
 
+    static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
 
     record Queued(long videoId, UUID jobId) {
@@ -52,15 +56,13 @@ class VideoController {
 
     /** Videos by path, with their tags; {@code pending=true} keeps those with faces waiting for review. */
     @GetMapping
-    List<VideoSummary> list(@RequestParam(required = false) String status,
+    Page<VideoSummary> list(@RequestParam(required = false) String status,
                             @RequestParam(required = false) Long creator,
                             @RequestParam(defaultValue = "false") boolean pending,
-                            @RequestParam(defaultValue = "100") int limit,
-                            @RequestParam(defaultValue = "0") int offset) {
-        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
-            throw ApiException.badRequest("'limit' must be between 1 and " + MAX_PAGE + " and 'offset' not negative");
-        }
-        return queries.list(new VideoFilter(status(status), creator, pending, limit, offset));
+                            @RequestParam(required = false) Integer limit,
+                            @RequestParam(required = false) Integer offset) {
+        PageRequest page = Paging.page(limit, offset, DEFAULT_PAGE, MAX_PAGE);
+        return queries.list(new VideoFilter(status(status), creator, pending), page);
     }
 
     @GetMapping("/{id}")

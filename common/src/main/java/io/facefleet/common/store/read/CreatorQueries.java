@@ -36,8 +36,22 @@ public class CreatorQueries {
             rs.getString("name"), rs.getTimestamp("created_at").toInstant(), rs.getInt("photos"),
             rs.getInt("embeddings"), rs.getInt("videos"));
 
+    /** Every creator, by name. */
     public List<CreatorSummary> all() {
-        return jdbc.sql(SUMMARIES + "ORDER BY c.name").query(SUMMARY).list();
+        return page(null, PageRequest.ALL).items();
+    }
+
+    /** Creators by name; {@code nameContains} (case-insensitive), when given, keeps those whose name holds it. */
+    public Page<CreatorSummary> page(String nameContains, PageRequest page) {
+        String pattern = nameContains == null || nameContains.isBlank() ? null
+                : "%" + nameContains.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = "WHERE (CAST(:pattern AS text) IS NULL OR c.name ILIKE :pattern) ";
+        List<CreatorSummary> items = jdbc.sql(SUMMARIES + where + "ORDER BY c.name LIMIT :limit OFFSET :offset")
+                .param("pattern", pattern).param("limit", page.limit()).param("offset", page.offset())
+                .query(SUMMARY).list();
+        long total = jdbc.sql("SELECT count(*) FROM creators c " + where).param("pattern", pattern)
+                .query(Long.class).single();
+        return page.of(items, total);
     }
 
     public Optional<CreatorSummary> summary(long id) {
@@ -66,18 +80,23 @@ public class CreatorQueries {
     }
 
     /** Every face track matched, confirmed or pending as the creator, by video and time. */
-    public List<CreatorMoment> moments(long creatorId) {
-        return jdbc.sql("""
+    public Page<CreatorMoment> moments(long creatorId, PageRequest page) {
+        List<CreatorMoment> items = jdbc.sql("""
                         SELECT d.video_id, v.path, d.id, d.frame_timestamp, d.match_status, d.match_confidence,
                           d.first_seen_seconds, d.last_seen_seconds, d.sightings
                         FROM video_face_detections d JOIN videos v ON v.id = d.video_id
                         WHERE d.matched_creator_id = ? AND d.match_status IN ('matched', 'confirmed', 'pending')
-                        ORDER BY v.path, d.first_seen_seconds, d.id""")
-                .param(creatorId)
+                        ORDER BY v.path, d.first_seen_seconds, d.id LIMIT ? OFFSET ?""")
+                .params(creatorId, page.limit(), page.offset())
                 .query((rs, n) -> new CreatorMoment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4),
                         rs.getString(5), rs.getObject("match_confidence", Float.class),
                         rs.getDouble("first_seen_seconds"), rs.getDouble("last_seen_seconds"), rs.getInt("sightings")))
                 .list();
+        long total = jdbc.sql("""
+                        SELECT count(*) FROM video_face_detections
+                        WHERE matched_creator_id = ? AND match_status IN ('matched', 'confirmed', 'pending')""")
+                .param(creatorId).query(Long.class).single();
+        return page.of(items, total);
     }
 
     /** By video, when the creator's matched and confirmed face tracks are on screen. */
@@ -110,18 +129,23 @@ public class CreatorQueries {
             rs.getObject("quality_score", Float.class), rs.getBoolean("has_crop"), Rows.instant(rs, "created_at"));
 
     /** Every creator's first few enrolled faces with a crop (photos before confirmed faces), for a grid. */
-    public List<CreatorFace> referenceFaces(int perCreator) {
-        return jdbc.sql("SELECT * FROM (SELECT " + FACE_COLUMNS + """
-                        , row_number() OVER (PARTITION BY e.creator_id
-                            ORDER BY e.source_type = 'photo' DESC, e.id) AS position
-                          FROM creator_face_embeddings e WHERE e.crop_jpeg IS NOT NULL) e
-                        WHERE position <= ? ORDER BY creator_id, position""")
-                .param(perCreator).query(FACE).list();
+    public Page<CreatorFace> referenceFaces(int perCreator, PageRequest page) {
+        String faces = """
+                FROM (SELECT %s, row_number() OVER (PARTITION BY e.creator_id
+                        ORDER BY e.source_type = 'photo' DESC, e.id) AS position
+                      FROM creator_face_embeddings e WHERE e.crop_jpeg IS NOT NULL) e
+                WHERE position <= ?""".formatted(FACE_COLUMNS);
+        List<CreatorFace> items = jdbc.sql("SELECT * " + faces + " ORDER BY creator_id, position LIMIT ? OFFSET ?")
+                .params(perCreator, page.limit(), page.offset()).query(FACE).list();
+        long total = jdbc.sql("SELECT count(*) " + faces).param(perCreator).query(Long.class).single();
+        return page.of(items, total);
     }
 
     /** The creator's enrolled faces, oldest first. */
-    public List<CreatorFace> faces(long creatorId) {
-        return jdbc.sql("SELECT " + FACE_COLUMNS + " FROM creator_face_embeddings e WHERE e.creator_id = ? ORDER BY e.id")
-                .param(creatorId).query(FACE).list();
+    public Page<CreatorFace> faces(long creatorId, PageRequest page) {
+        List<CreatorFace> items = jdbc.sql("SELECT " + FACE_COLUMNS
+                        + " FROM creator_face_embeddings e WHERE e.creator_id = ? ORDER BY e.id LIMIT ? OFFSET ?")
+                .params(creatorId, page.limit(), page.offset()).query(FACE).list();
+        return page.of(items, creators.embeddingCount(creatorId));
     }
 }

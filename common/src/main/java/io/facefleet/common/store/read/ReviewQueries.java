@@ -30,8 +30,8 @@ public class ReviewQueries {
     }
 
     @Transactional(readOnly = true)
-    public List<ReviewItem> pending(int limit) {
-        return jdbc.sql("""
+    public Page<ReviewItem> pending(PageRequest page) {
+        List<ReviewItem> items = jdbc.sql("""
                         SELECT d.id, d.video_id, v.path, d.frame_timestamp, d.bbox, d.det_score, d.matched_creator_id,
                           c.name, d.match_confidence, d.embedding::text AS embedding, d.first_seen_seconds, d.last_seen_seconds,
                           d.sightings
@@ -41,8 +41,8 @@ public class ReviewQueries {
                         WHERE d.match_status = 'pending'
                         ORDER BY (d.bbox[3] - d.bbox[1]) * (d.bbox[4] - d.bbox[2]) DESC,
                           d.match_confidence DESC NULLS LAST, d.id
-                        LIMIT ?""")
-                .param(limit)
+                        LIMIT ? OFFSET ?""")
+                .params(page.limit(), page.offset())
                 .query((rs, n) -> {
                     Long creatorId = rs.getObject("matched_creator_id", Long.class);
                     Candidate current = creatorId == null ? null
@@ -58,5 +58,8 @@ public class ReviewQueries {
                         creators.candidates(face.detectionId(), face.embedding(), CANDIDATES), face.firstSeenSeconds(),
                         face.lastSeenSeconds(), face.sightings()))
                 .toList();
+        long total = jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'")
+                .query(Long.class).single();
+        return page.of(items, total);
     }
 }

@@ -8,5 +8,7 @@ import io.facefleet.common.store.VideoStatus;
  * @param creatorId   only videos tagged with this creator
  * @param pendingOnly only videos with faces waiting for review
  */
-public record VideoFilter(VideoStatus status, Long creatorId, boolean pendingOnly, int limit, int offset) {
+public record VideoFilter(VideoStatus status, Long creatorId, boolean pendingOnly) {
+
+    public static final VideoFilter NONE = new VideoFilter(null, null, false);
 }

@@ -26,10 +26,19 @@ public class VideoQueries {
 
     /** Every video, by path (the demo's report). */
     public List<VideoSummary> all() {
-        return list(new VideoFilter(null, null, false, Integer.MAX_VALUE, 0));
+        return list(VideoFilter.NONE, PageRequest.ALL).items();
     }
 
-    public List<VideoSummary> list(VideoFilter filter) {
+    /** Videos by path. */
+    public Page<VideoSummary> list(VideoFilter filter, PageRequest page) {
+        String where = """
+                WHERE (CAST(:status AS text) IS NULL OR v.status = :status)
+                  AND (CAST(:creator AS bigint) IS NULL OR EXISTS (
+                        SELECT 1 FROM video_creators vc WHERE vc.video_id = v.id AND vc.creator_id = :creator))
+                  AND (NOT :pendingOnly OR EXISTS (
+                        SELECT 1 FROM video_face_detections d
+                        WHERE d.video_id = v.id AND d.match_status = 'pending'))
+                """;
         List<VideoSummary> rows = jdbc.sql("""
                         SELECT v.id, v.path, v.status, v.size_bytes, v.mtime, v.duration_seconds, v.error, v.attempts,
                           v.processed_at, nullif(v.sample_interval_seconds, 0) AS sample_interval_seconds,
@@ -37,17 +46,11 @@ public class VideoQueries {
                           (SELECT count(*) FROM video_face_detections d
                            WHERE d.video_id = v.id AND d.match_status = 'pending') AS pending
                         FROM videos v
-                        WHERE (CAST(:status AS text) IS NULL OR v.status = :status)
-                          AND (CAST(:creator AS bigint) IS NULL OR EXISTS (
-                                SELECT 1 FROM video_creators vc WHERE vc.video_id = v.id AND vc.creator_id = :creator))
-                          AND (NOT :pendingOnly OR EXISTS (
-                                SELECT 1 FROM video_face_detections d
-                                WHERE d.video_id = v.id AND d.match_status = 'pending'))
-                        ORDER BY v.path LIMIT :limit OFFSET :offset""")
+                        """ + where + "ORDER BY v.path LIMIT :limit OFFSET :offset")
                 .param("status", filter.status() == null ? null : filter.status().db())
                 .param("creator", filter.creatorId())
                 .param("pendingOnly", filter.pendingOnly())
-                .param("limit", filter.limit()).param("offset", filter.offset())
+                .param("limit", page.limit()).param("offset", page.offset())
                 .query((rs, n) -> new VideoSummary(rs.getLong("id"), rs.getString("path"), rs.getString("status"),
                         rs.getLong("size_bytes"), Rows.instant(rs, "mtime"),
                         rs.getObject("duration_seconds", Double.class), rs.getString("error"), rs.getInt("attempts"),
@@ -55,7 +58,13 @@ public class VideoQueries {
                         rs.getObject("sample_interval_seconds", Double.class), List.of()))
                 .list();
         Map<Long, List<VideoTag>> tags = tags(rows.stream().map(VideoSummary::id).toList());
-        return rows.stream().map(video -> video.withTags(tags.getOrDefault(video.id(), List.of()))).toList();
+        long total = jdbc.sql("SELECT count(*) FROM videos v " + where)
+                .param("status", filter.status() == null ? null : filter.status().db())
+                .param("creator", filter.creatorId())
+                .param("pendingOnly", filter.pendingOnly())
+                .query(Long.class).single();
+        return page.of(rows.stream().map(video -> video.withTags(tags.getOrDefault(video.id(), List.of()))).toList(),
+                total);
     }
 
     public Optional<VideoDetail> detail(long id) {
