@@ -1,4 +1,5 @@
-// The scheduler's REST API, answered as JSON; errors carry the API's own message ({"error": "..."}).
+// The scheduler's REST API, answered as JSON; errors are RFC 9457 problems whose `detail` says what went wrong.
+// Lists come a page at a time: {items, total, limit, offset}.
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -8,7 +9,7 @@ export class ApiError extends Error {
 }
 
 export async function api(path, { method = 'GET', json, form } = {}) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);
@@ -32,7 +33,7 @@ export async function api(path, { method = 'GET', json, form } = {}) {
     body = null;
   }
   if (!response.ok) {
-    throw new ApiError(response.status, (body && body.error) || text || response.statusText);
+    throw new ApiError(response.status, (body && (body.detail || body.title)) || text || response.statusText);
   }
   return body;
 }
@@ -51,7 +52,7 @@ export const photoImage = (creatorId, photoId) => `/api/creators/${creatorId}/ph
 export async function referenceFaces(perCreator = 3) {
   const faces = await get(`/api/creators/faces?per_creator=${perCreator}`);
   const byCreator = new Map();
-  for (const face of faces) {
+  for (const face of faces.items) {
     if (!byCreator.has(face.creator_id)) {
       byCreator.set(face.creator_id, []);
     }

@@ -152,3 +152,30 @@ export function errorBox(message, id) {
 export function plural(n, one, many = one + 's') {
   return n + ' ' + (n === 1 ? one : many);
 }
+
+/**
+ * Page navigation for a list the API answers a page at a time ({items, total, limit, offset}): "1–100 of 2,000"
+ * with previous and next. update(page) redraws it; go(offset) is called with the offset to load.
+ */
+export function pager(id, go) {
+  const label = h('span.muted.small.pager-label');
+  const prev = h('button.small-button.pager-prev', { type: 'button' }, '‹ Previous');
+  const next = h('button.small-button.pager-next', { type: 'button' }, 'Next ›');
+  let current = { total: 0, limit: 1, offset: 0 };
+  prev.addEventListener('click', () => go(Math.max(0, current.offset - current.limit)));
+  next.addEventListener('click', () => go(current.offset + current.limit));
+  const element = h('div.pager', { id }, prev, label, next);
+  return {
+    element,
+    update(page) {
+      current = page;
+      const last = Math.min(page.total, page.offset + page.items.length);
+      label.textContent = page.total
+        ? `${(page.offset + 1).toLocaleString()}–${last.toLocaleString()} of ${page.total.toLocaleString()}`
+        : '';
+      prev.disabled = page.offset <= 0;
+      next.disabled = page.offset + page.limit >= page.total;
+      element.hidden = page.total <= page.limit && page.offset === 0;
+    },
+  };
+}

@@ -64,4 +64,14 @@ public final class Databases {
             throw new IllegalStateException("Cannot drop database " + database.database() + ": " + e.getMessage(), e);
         }
     }
+
+    /** The HNSW search breadth every new connection to the database starts with (migration V4 sets 200). */
+    public static void setSearchBreadth(DatabaseSettings database, int efSearch) {
+        try (Connection db = database.connect(); Statement sql = db.createStatement()) {
+            sql.execute("ALTER DATABASE " + database.database() + " SET hnsw.ef_search = " + efSearch);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set hnsw.ef_search on " + database.database() + ": "
+                    + e.getMessage(), e);
+        }
+    }
 }

@@ -39,7 +39,7 @@ public class CreatorRematch {
     public Result rematch(long creatorId, List<float[]> embeddings, RecognitionConfig config, IntConsumer progress) {
         Map<Long, DetectionCandidate> best = new HashMap<>();
         for (int i = 0; i < embeddings.size(); i++) {
-            for (DetectionCandidate c : detections.undecidedNear(embeddings.get(i), 1 - config.matchThreshold(),
+            for (DetectionCandidate c : detections.undecidedNear(embeddings.get(i), config.matchRule(),
                     creatorId, CANDIDATES_PER_EMBEDDING)) {
                 best.merge(c.detectionId(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
             }
@@ -53,7 +53,7 @@ public class CreatorRematch {
         List<DetectionCandidate> improved = new ArrayList<>();
         Set<Long> videos = new HashSet<>();
         for (DetectionCandidate c : candidates) {
-            if (detections.improveMatch(c.detectionId(), creatorId, c.similarity(), config.statusFor(c.similarity()))) {
+            if (detections.improveMatch(c.detectionId(), creatorId, c.similarity(), config.matchRule())) {
                 improved.add(c);
                 videos.add(c.videoId());
             }

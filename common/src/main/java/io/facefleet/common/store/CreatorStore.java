@@ -10,6 +10,11 @@ import java.util.Optional;
 @Repository
 public class CreatorStore {
 
+    /** The source of an enrolled face a reviewer confirmed in a video (the other source is a photo). */
+    public static final String CONFIRMED_DETECTION = "confirmed_detection";
+    /** Nearest embeddings fetched to find the few nearest creators: a creator may hold many embeddings. */
+    private static final int EMBEDDINGS_SEARCHED = 50;
+
     private static final RowMapper<Creator> CREATOR = (rs, n) ->
             new Creator(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
     private static final RowMapper<CreatorPhoto> PHOTO = (rs, n) -> new CreatorPhoto(rs.getLong("id"),
@@ -38,6 +43,11 @@ public class CreatorStore {
         return jdbc.sql("SELECT * FROM creators ORDER BY name").query(CREATOR).list();
     }
 
+    /** False if there is no such creator; a name another creator has throws DuplicateKeyException. */
+    public boolean rename(long id, String name) {
+        return jdbc.sql("UPDATE creators SET name = ? WHERE id = ?").params(name, id).update() == 1;
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("DELETE FROM creators WHERE id = ?").param(id).update() == 1;
     }
@@ -64,6 +74,12 @@ public class CreatorStore {
 
     public byte[] photoContent(long photoId) {
         return jdbc.sql("SELECT content FROM creator_photos WHERE id = ?").param(photoId).query(byte[].class).single();
+    }
+
+    /** One of the creator's photos as it was uploaded; empty if they have no such photo. */
+    public Optional<byte[]> photoContent(long creatorId, long photoId) {
+        return jdbc.sql("SELECT content FROM creator_photos WHERE id = ? AND creator_id = ?")
+                .params(photoId, creatorId).query(byte[].class).optional();
     }
 
     public void markPhoto(long photoId, String status, String error) {
@@ -104,5 +120,43 @@ public class CreatorStore {
                         ORDER BY embedding <=> :e LIMIT 1""")
                 .param("e", Vectors.vector(embedding))
                 .query((rs, n) -> new CreatorMatch(rs.getLong(1), rs.getFloat(2))).optional();
+    }
+
+    /** The crop (JPEG) of one of the creator's enrolled faces; empty if they have no such face with a crop. */
+    public Optional<byte[]> faceCrop(long creatorId, long faceId) {
+        return jdbc.sql("""
+                        SELECT crop_jpeg FROM creator_face_embeddings
+                        WHERE id = ? AND creator_id = ? AND crop_jpeg IS NOT NULL""")
+                .params(faceId, creatorId).query(byte[].class).optional();
+    }
+
+    /** A face track confirmed before and now decided otherwise no longer stands for its old creator. */
+    public void forgetConfirmedFace(long detectionId) {
+        jdbc.sql("DELETE FROM creator_face_embeddings WHERE detection_id = ? AND source_type = ?")
+                .params(detectionId, CONFIRMED_DETECTION).update();
+    }
+
+    /**
+     * The creators nearest to a face track, best first, through the HNSW index, leaving out the creators rejected
+     * for that track. Call it inside a transaction: the index is told to keep scanning past rejected creators'
+     * embeddings ({@code hnsw.iterative_scan}, pgvector 0.8), which holds until the transaction ends.
+     */
+    public List<Candidate> candidates(long detectionId, float[] embedding, int creators) {
+        jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
+        return jdbc.sql("""
+                        SELECT e.creator_id, c.name, max(e.similarity) AS similarity
+                        FROM (SELECT creator_id, 1 - (embedding <=> :e) AS similarity
+                              FROM creator_face_embeddings
+                              WHERE creator_id NOT IN (SELECT creator_id FROM detection_rejections
+                                                       WHERE detection_id = :detection)
+                              ORDER BY embedding <=> :e LIMIT :searched) e
+                        JOIN creators c ON c.id = e.creator_id
+                        GROUP BY e.creator_id, c.name
+                        ORDER BY similarity DESC LIMIT :creators""")
+                .param("e", Vectors.vector(embedding)).param("detection", detectionId)
+                .param("searched", EMBEDDINGS_SEARCHED).param("creators", creators)
+                .query((rs, n) -> new Candidate(rs.getLong("creator_id"), rs.getString("name"),
+                        rs.getFloat("similarity")))
+                .list();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Repository
 public class DetectionStore {
@@ -108,7 +109,8 @@ public class DetectionStore {
      * {@code hnsw.max_scan_tuples}, so it read 20,000 index tuples for every embedding however few faces were near
      * (as slow as comparing every face below ~100,000 faces; see docs/scaling.md).
      */
-    public List<DetectionCandidate> undecidedNear(float[] embedding, float maxDistance, long excludedCreatorId, int limit) {
+    public List<DetectionCandidate> undecidedNear(float[] embedding, MatchRule rule, long excludedCreatorId, int limit) {
+        float maxDistance = rule.maxDistance();
         jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
         record Near(DetectionCandidate candidate, double distance, boolean wanted) {
         }
@@ -121,12 +123,12 @@ public class DetectionStore {
                               SELECT id, video_id, match_status, embedding <=> :e AS distance FROM video_face_detections
                               ORDER BY embedding <=> :e LIMIT :k)
                             SELECT id, video_id, 1 - distance AS similarity, distance,
-                              match_status IN ('matched', 'pending', 'unmatched') AND distance <= :maxDistance
+                              match_status = ANY(CAST(:undecided AS text[])) AND distance <= :maxDistance
                                 AND NOT EXISTS (SELECT 1 FROM detection_rejections r
                                                 WHERE r.detection_id = near.id AND r.creator_id = :creator) AS wanted
                             FROM near ORDER BY distance""")
                     .param("e", Vectors.vector(embedding)).param("maxDistance", maxDistance)
-                    .param("creator", excludedCreatorId).param("k", k)
+                    .param("undecided", MatchRule.db(MatchRule.UNDECIDED)).param("creator", excludedCreatorId).param("k", k)
                     .query((rs, n) -> new Near(new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3)),
                             rs.getDouble(4), rs.getBoolean(5)))
                     .list();
@@ -143,18 +145,94 @@ public class DetectionStore {
      * best match; confirmed and rejected faces are left as they are, and a creator a reviewer ruled out for the face
      * (even while this rematch ran) never gets it back.
      */
-    public boolean improveMatch(long detectionId, long creatorId, float similarity, MatchStatus status) {
+    public boolean improveMatch(long detectionId, long creatorId, float similarity, MatchRule rule) {
         // Wait for a reviewer's decision on this face first: an UPDATE that waited for the row would re-check it
         // with its old snapshot, blind to a rejection committed meanwhile; the next statement sees it.
         jdbc.sql("SELECT id FROM video_face_detections WHERE id = ? FOR UPDATE").param(detectionId)
                 .query(Long.class).optional();
         return jdbc.sql("""
                         UPDATE video_face_detections d SET matched_creator_id = ?, match_confidence = ?, match_status = ?
-                        WHERE id = ? AND match_status IN ('matched', 'pending', 'unmatched')
+                        WHERE id = ? AND match_status = ANY(CAST(? AS text[]))
                           AND (match_confidence IS NULL OR match_confidence < ? OR matched_creator_id IS NULL)
                           AND NOT EXISTS (SELECT 1 FROM detection_rejections r
                                           WHERE r.detection_id = d.id AND r.creator_id = ?)""")
-                .params(creatorId, similarity, status.db(), detectionId, similarity, creatorId)
+                .params(creatorId, similarity, rule.statusFor(similarity).db(), detectionId,
+                        MatchRule.db(MatchRule.UNDECIDED), similarity, creatorId)
                 .update() == 1;
+    }
+
+    /** The video the face track belongs to; empty if there is no such track. */
+    public Optional<Long> videoOf(long detectionId) {
+        return jdbc.sql("SELECT video_id FROM video_face_detections WHERE id = ?").param(detectionId)
+                .query(Long.class).optional();
+    }
+
+    /**
+     * The face track for a reviewer's decision, its row locked until the transaction ends; lock its video's row
+     * first ({@link VideoStore#lockRow}), the order the workers take them in. Empty when the track is gone (its
+     * video was processed again).
+     */
+    public Optional<ReviewedTrack> lockForReview(long detectionId) {
+        return jdbc.sql("""
+                        SELECT d.id, d.video_id, v.path, d.match_status, d.matched_creator_id, d.match_confidence,
+                          d.embedding::text AS embedding, d.bbox, d.det_score, d.crop_jpeg
+                        FROM video_face_detections d JOIN videos v ON v.id = d.video_id
+                        WHERE d.id = ? FOR UPDATE OF d""")
+                .param(detectionId)
+                .query((rs, n) -> new ReviewedTrack(rs.getLong("id"), rs.getLong("video_id"), rs.getString("path"),
+                        MatchStatus.fromDb(rs.getString("match_status")), rs.getObject("matched_creator_id", Long.class),
+                        rs.getObject("match_confidence", Float.class), Vectors.vector(rs, "embedding"),
+                        Vectors.realArray(rs, "bbox"), rs.getFloat("det_score"), rs.getBytes("crop_jpeg")))
+                .optional();
+    }
+
+    /** The track's similarity to the nearest of the creator's enrolled faces; null if none is enrolled yet. */
+    public Float similarityTo(long detectionId, long creatorId) {
+        return jdbc.sql("""
+                        SELECT max(1 - (e.embedding <=> d.embedding))
+                        FROM creator_face_embeddings e, video_face_detections d
+                        WHERE e.creator_id = ? AND d.id = ?""")
+                .params(creatorId, detectionId).query(Float.class).optional().orElse(null);
+    }
+
+    /** Sets where a track stands after a person's decision (confirmed, or the next candidate after a rejection). */
+    public void decide(long detectionId, MatchStatus status, Long creatorId, Float confidence) {
+        jdbc.sql("""
+                        UPDATE video_face_detections SET match_status = ?, matched_creator_id = ?, match_confidence = ?
+                        WHERE id = ?""")
+                .params(status.db(), creatorId, confidence, detectionId).update();
+    }
+
+    /** A person ruled the creator out for the track, for good: no rematch gives it back to them. */
+    public void reject(long detectionId, long creatorId) {
+        jdbc.sql("INSERT INTO detection_rejections (detection_id, creator_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(detectionId, creatorId).update();
+    }
+
+    /** A person confirmed the creator after all: an earlier rejection no longer holds. */
+    public void withdrawRejection(long detectionId, long creatorId) {
+        jdbc.sql("DELETE FROM detection_rejections WHERE detection_id = ? AND creator_id = ?")
+                .params(detectionId, creatorId).update();
+    }
+
+    /** The creator's tracks become unmatched (the creator is being deleted); a rematch may give them to others. */
+    public int unmatchCreator(long creatorId) {
+        return jdbc.sql("""
+                        UPDATE video_face_detections SET match_status = 'unmatched', matched_creator_id = NULL,
+                          match_confidence = NULL
+                        WHERE matched_creator_id = ?""")
+                .param(creatorId).update();
+    }
+
+    /** Tracks waiting for review, in the whole library. */
+    public long pendingCount() {
+        return jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'")
+                .query(Long.class).single();
+    }
+
+    /** The track's crop (JPEG) as the worker cut it from its frame; empty when there is no such track or crop. */
+    public Optional<byte[]> crop(long detectionId) {
+        return jdbc.sql("SELECT crop_jpeg FROM video_face_detections WHERE id = ? AND crop_jpeg IS NOT NULL")
+                .param(detectionId).query(byte[].class).optional();
     }
 }

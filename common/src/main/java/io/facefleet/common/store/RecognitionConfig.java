@@ -35,12 +35,9 @@ public record RecognitionConfig(float matchThreshold, float autoTagThreshold, fl
         require(minFaceSize >= 0, "min_face_size must not be negative");
     }
 
-    /** The status a face gets at this similarity to its best creator. */
-    public MatchStatus statusFor(float similarity) {
-        if (similarity >= autoTagThreshold) {
-            return MatchStatus.MATCHED;
-        }
-        return similarity >= matchThreshold ? MatchStatus.PENDING : MatchStatus.UNMATCHED;
+    /** What the thresholds decide: a face's status at its similarity to its best creator. */
+    public MatchRule matchRule() {
+        return new MatchRule(matchThreshold, autoTagThreshold);
     }
 
     private static void require(boolean condition, String message) {

@@ -32,7 +32,7 @@ public class TagStore {
                             least(coalesce(v.duration, 'infinity'), t.last_seen_seconds + v.half) AS ends
                           FROM video_face_detections t, video v
                           WHERE t.video_id = :video AND t.matched_creator_id IS NOT NULL
-                            AND t.match_status IN ('matched', 'confirmed')),
+                            AND t.match_status = ANY(CAST(:naming AS text[]))),
                         opened AS (
                           SELECT *, CASE WHEN starts <= max(ends) OVER (PARTITION BY creator_id ORDER BY starts, ends
                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
@@ -53,7 +53,7 @@ public class TagStore {
                         FROM spans s JOIN on_screen o USING (creator_id)
                         GROUP BY s.creator_id
                         ON CONFLICT (video_id, creator_id) DO NOTHING""")
-                .param("video", videoId).update();
+                .param("video", videoId).param("naming", MatchRule.db(MatchRule.NAMING)).update();
     }
 
     public void refreshAutoTags(Collection<Long> videoIds) {

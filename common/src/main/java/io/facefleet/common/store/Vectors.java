@@ -7,22 +7,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Converting between Java arrays and PostgreSQL vector and real[] values. */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {
     }
 
-    static PGvector vector(float[] values) {
+    public static PGvector vector(float[] values) {
         return new PGvector(values);
     }
 
-    static float[] vector(ResultSet rs, String column) throws SQLException {
+    public static float[] vector(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         return text == null ? null : new PGvector(text).toArray();
     }
 
     /** A real[] literal ({1.5,2,3}) that PostgreSQL casts with ::real[]. */
-    static String realArray(float[] values) {
+    public static String realArray(float[] values) {
         if (values == null) {
             return null;
         }
@@ -33,7 +33,7 @@ final class Vectors {
         return sb.append('}').toString();
     }
 
-    static float[] realArray(ResultSet rs, String column) throws SQLException {
+    public static float[] realArray(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);
         if (array == null) {
             return null;

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -120,5 +122,35 @@ public class VideoStore {
 
     private static String[] names(Set<VideoStatus> statuses) {
         return statuses.stream().map(VideoStatus::db).toArray(String[]::new);
+    }
+
+    /** Locks the video's row until the transaction ends (a reviewer's decision on one of its face tracks). */
+    public void lockRow(long id) {
+        jdbc.sql("SELECT id FROM videos WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+    }
+
+    /** The library's videos by status, every status present (0 where none). */
+    public Map<VideoStatus, Long> countByStatus() {
+        Map<VideoStatus, Long> counts = new EnumMap<>(VideoStatus.class);
+        for (VideoStatus status : VideoStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM videos GROUP BY status")
+                .query(rs -> {
+                    counts.put(VideoStatus.fromDb(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Videos whose processing finished after the instant. */
+    public long countDoneSince(Instant since) {
+        return jdbc.sql("SELECT count(*) FROM videos WHERE status = 'done' AND processed_at > ?")
+                .param(Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** When the last video's processing finished; empty before the first. */
+    public Optional<Instant> lastProcessedAt() {
+        Timestamp last = jdbc.sql("SELECT max(processed_at) FROM videos").query(Timestamp.class).list().getFirst();
+        return Optional.ofNullable(last).map(Timestamp::toInstant);
     }
 }

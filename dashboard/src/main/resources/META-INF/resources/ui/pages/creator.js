@@ -76,7 +76,8 @@ export async function render(main, { params }) {
 
   const load = async () => {
     const [detail, faces, moments] = await Promise.all([get(`/api/creators/${id}`),
-      get(`/api/creators/${id}/faces`), get(`/api/creators/${id}/moments`)]);
+      get(`/api/creators/${id}/faces?limit=1000`).then((page) => page.items),
+      get(`/api/creators/${id}/moments?limit=1000`).then((page) => page.items)]);
     creator = detail;
     summary.textContent = `${plural(detail.videos.length, 'video')} · ${plural(detail.embedding_count, 'enrolled face')}`
       + ` · ${plural(detail.photos.length, 'photo')} · added ${new Date(detail.created_at).toLocaleDateString()}`;

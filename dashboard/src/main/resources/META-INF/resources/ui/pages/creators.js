@@ -1,7 +1,7 @@
 // Creators: a grid with their reference faces and number of videos; adding a creator with photos.
 
 import { api, get, referenceFaces, creatorFaceCrop } from '../api.js';
-import { h, fill, errorBox, initials, plural, toast, cropImage } from '../dom.js';
+import { h, fill, errorBox, initials, plural, toast, cropImage, pager } from '../dom.js';
 import { photoPicker, rememberEnrolment, enrolmentTracker } from '../enrolment.js';
 
 export async function render(main) {
@@ -22,17 +22,21 @@ export async function render(main) {
     formError,
     h('div.actions', submit));
 
-  let creators = [];
+  const PAGE = 60;
+  let page = { items: [], total: 0, limit: PAGE, offset: 0 };
+  let offset = 0;
   let faces = new Map();
+  const pages = pager('creator-pager', (to) => { offset = to; load().catch((err) => fill(grid, errorBox(err.message))); });
   const draw = () => {
-    const term = filter.value.trim().toLowerCase();
-    const shown = creators.filter((c) => !term || c.name.toLowerCase().includes(term));
-    count.textContent = String(creators.length);
+    const creators = page.items;
+    count.textContent = page.total.toLocaleString();
+    pages.update(page);
     if (!creators.length) {
-      fill(grid, h('p.empty', 'No creators yet. Add one with a photo of their face: every video is then searched for them.'));
+      fill(grid, h('p.empty', filter.value.trim() ? 'No creator has that name.'
+        : 'No creators yet. Add one with a photo of their face: every video is then searched for them.'));
       return;
     }
-    fill(grid, shown.map((c) => {
+    fill(grid, creators.map((c) => {
       const own = faces.get(c.id) || [];
       return h('a.creator-card', { href: `#/creators/${c.id}`, dataset: { creatorId: String(c.id), name: c.name } },
         h('div.faces', own.length
@@ -44,10 +48,16 @@ export async function render(main) {
     }));
   };
   const load = async () => {
-    [creators, faces] = await Promise.all([get('/api/creators'), referenceFaces(3)]);
+    const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+    if (filter.value.trim()) q.set('q', filter.value.trim());
+    [page, faces] = await Promise.all([get('/api/creators?' + q), referenceFaces(3)]);
     draw();
   };
-  filter.addEventListener('input', draw);
+  let typing;
+  filter.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => { offset = 0; load().catch((err) => fill(grid, errorBox(err.message))); }, 250);
+  });
 
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -85,7 +95,7 @@ export async function render(main) {
 
   fill(main,
     h('div.page-head', h('h1', 'Creators ', count), filter),
-    h('div.creators-layout', h('div', grid), h('aside', form, enrolments)));
+    h('div.creators-layout', h('div', grid, pages.element), h('aside', form, enrolments)));
   try {
     await load();
   } catch (err) {

@@ -12,6 +12,7 @@ export async function render(main) {
   let index = 0;
   let creators = [];
   let faces = new Map();
+  let total = 0;
   let busy = false;
 
   const count = h('span.count#review-count');
@@ -27,7 +28,10 @@ export async function render(main) {
   };
 
   const load = async () => {
-    [items, creators, faces] = await Promise.all([get(`/api/review?limit=${LIMIT}`), get('/api/creators'), referenceFaces(4)]);
+    const [queue, creatorPage] = await Promise.all([get(`/api/review?limit=${LIMIT}`), get('/api/creators?limit=1000'),
+      referenceFaces(4).then((byCreator) => { faces = byCreator; })]);
+    [items, creators] = [queue.items, creatorPage.items];
+    total = queue.total;
     index = Math.min(index, Math.max(0, items.length - 1));
     draw();
   };
@@ -68,7 +72,7 @@ export async function render(main) {
   };
 
   function draw() {
-    count.textContent = items.length >= LIMIT ? LIMIT + '+' : String(items.length);
+    count.textContent = total.toLocaleString();
     if (!items.length) {
       fill(card, h('div.card.empty-queue', h('p.big', 'Nothing to review.'),
         h('p.muted', 'Faces whose best match lies between the match threshold and the auto-tag threshold wait here ',
@@ -104,7 +108,7 @@ export async function render(main) {
           ' at ', time(item.frame_timestamp)),
         h('div.small.muted#review-seen', seen(item)),
         h('div.small.muted', `${Math.round(x2 - x1)}×${Math.round(y2 - y1)} px · detector ${score(item.det_score)}`),
-        h('div.small.muted', `${index + 1} of ${items.length}`)),
+        h('div.small.muted', `${index + 1} of ${total.toLocaleString()}`)),
       h('div.review-candidate',
         current
           ? [h('h2#candidate-name', 'Is this ', h('a', { href: `#/creators/${current.creator_id}` }, current.name), '?'),

@@ -1,7 +1,7 @@
 // Videos: filter by status, creator and pending faces; each with its tags. Scan the library, retry failed videos.
 
 import { get, post } from '../api.js';
-import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast } from '../dom.js';
+import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast, pager } from '../dom.js';
 import { every } from '../shell.js';
 
 const STATUSES = ['new', 'queued', 'processing', 'done', 'failed', 'missing'];
@@ -13,13 +13,13 @@ export async function render(main, { query }) {
   const creator = h('select#filter-creator', { 'aria-label': 'Creator' }, h('option', { value: '' }, 'Any creator'));
   const pending = h('input#filter-pending', { type: 'checkbox' });
   const list = h('div.video-table#video-list');
-  const more = h('button#more-videos', { type: 'button', hidden: true }, 'Show more');
   const summary = h('span.count#video-count');
-  let limit = PAGE;
+  let offset = 0;
+  const pages = pager('video-pager', (to) => { offset = to; load(); });
 
   status.value = query.get('status') || '';
   pending.checked = query.get('pending') === '1';
-  const creators = await get('/api/creators').catch(() => []);
+  const creators = (await get('/api/creators?limit=1000').catch(() => ({ items: [] }))).items;
   creators.forEach((c) => creator.append(h('option', { value: String(c.id) }, c.name)));
   creator.value = query.get('creator') || '';
 
@@ -30,7 +30,7 @@ export async function render(main, { query }) {
     if (pending.checked) q.set('pending', '1');
     const hash = '#/videos' + (q.toString() ? '?' + q : '');
     if (location.hash !== hash) history.replaceState(null, '', hash);
-    limit = PAGE;
+    offset = 0;
     return load();
   };
   [status, creator, pending].forEach((el) => el.addEventListener('change', setFilters));
@@ -58,24 +58,24 @@ export async function render(main, { query }) {
       toast(err.message, 'error');
     }
   });
-  more.addEventListener('click', () => { limit += PAGE; load(); });
 
   let busy = false;
   async function load() {
-    const q = new URLSearchParams({ limit: String(limit) });
+    const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
     if (status.value) q.set('status', status.value);
     if (creator.value) q.set('creator', creator.value);
     if (pending.checked) q.set('pending', 'true');
-    let videos;
+    let page;
     try {
-      videos = await get('/api/videos?' + q);
+      page = await get('/api/videos?' + q);
     } catch (err) {
       fill(list, errorBox(err.message));
       return;
     }
+    const videos = page.items;
     busy = videos.some((v) => v.status === 'queued' || v.status === 'processing');
-    summary.textContent = videos.length >= limit ? limit + '+' : String(videos.length);
-    more.hidden = videos.length < limit;
+    summary.textContent = page.total.toLocaleString();
+    pages.update(page);
     if (!videos.length) {
       fill(list, h('p.empty', status.value || creator.value || pending.checked
         ? 'No video matches these filters.'
@@ -99,7 +99,7 @@ export async function render(main, { query }) {
   fill(main,
     h('div.page-head', h('h1', 'Videos ', summary), h('div.actions', scan, retry)),
     h('div.filters.card', status, creator, h('label.check', pending, ' Faces to review')),
-    list, more);
+    list, pages.element);
   await load();
   const stop = every(4000, async () => { if (busy) await load(); });
   return stop;

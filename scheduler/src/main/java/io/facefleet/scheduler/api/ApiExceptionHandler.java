@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -14,19 +16,24 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** Answers every failure with an {@link ApiError}. */
+import java.net.URI;
+
+/**
+ * Answers every failure as an RFC 9457 problem ({@link ProblemDetail}, {@code application/problem+json}): the status,
+ * its title, the request's path as {@code instance}, and in {@code detail} what the caller should fix.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> refused(ApiException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> refused(ApiException e, HttpServletRequest request) {
         return error(e.status(), e.getMessage(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be " + expected(e.getRequiredType())
                 + ", not '" + e.getValue() + "'", request);
     }
@@ -39,25 +46,25 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "'" + e.getParameterName() + "' is required", request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "The request body is not the JSON expected here: "
                 + e.getMostSpecificCause().getMessage(), request);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return error(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large: " + e.getMostSpecificCause().getMessage(),
                 request);
     }
 
     /** Spring's own refusals (unknown path, wrong method or content type) keep their status and wording. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> other(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse response) {
             String detail = response.getBody().getDetail();
             return error(response.getStatusCode(), detail == null ? e.getMessage() : detail, request);
@@ -67,7 +74,9 @@ public class ApiExceptionHandler {
                 + "); the scheduler's log has the details", request);
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatusCode status, String message, HttpServletRequest request) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(), message, request.getRequestURI()));
+    private static ResponseEntity<ProblemDetail> error(HttpStatusCode status, String message, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -6,6 +6,7 @@ import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.CreatorMatch;
+import io.facefleet.common.store.BenchStore;
 import io.facefleet.common.store.CreatorRematch;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.DetectionCandidate;
@@ -16,6 +17,7 @@ import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.TagStore;
 import org.flywaydb.core.Flyway;
+import io.facefleet.common.store.read.DatabaseStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -129,10 +131,7 @@ public final class DbScaleBench {
             migrate(db);
         }
         if (o.efSearch() != null) { // before any connection of the pool: the database's default for them all
-            try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                 var sql = c.createStatement()) {
-                sql.execute("ALTER DATABASE " + db.database() + " SET hnsw.ef_search = " + o.efSearch());
-            }
+            Databases.setSearchBreadth(db, o.efSearch());
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(db.jdbcUrl());
@@ -160,18 +159,19 @@ public final class DbScaleBench {
         CreatorStore creatorStore = new CreatorStore(jdbc);
         TagStore tags = new TagStore(jdbc);
         CreatorRematch rematch = new CreatorRematch(detections, tags);
+        BenchStore bench = new BenchStore(jdbc, template);
+        DatabaseStatistics stats = new DatabaseStatistics(jdbc);
         RecognitionConfig config = new ConfigStore(jdbc).get();
 
         long tracks = Math.max(1, o.faces() / o.sightingsPerTrack());
         long faces = tracks * o.sightingsPerTrack();
         out.printf(Locale.ROOT, "facefleet bench db: %s on PostgreSQL %s, pgvector %s, %d cores; database %s%n",
-                db.host() + ":" + db.port(), jdbc.sql("SHOW server_version").query(String.class).single(),
-                jdbc.sql("SELECT extversion FROM pg_extension WHERE extname = 'vector'").query(String.class).single(),
+                db.host() + ":" + db.port(), stats.serverVersion(), stats.extensionVersion("vector"),
                 Runtime.getRuntime().availableProcessors(), db.database());
         out.printf(Locale.ROOT, "server: shared_buffers %s, effective_cache_size %s, maintenance_work_mem %s,"
-                        + " max_parallel_maintenance_workers %s, hnsw.ef_search %s%n", show(jdbc, "shared_buffers"),
-                show(jdbc, "effective_cache_size"), show(jdbc, "maintenance_work_mem"),
-                show(jdbc, "max_parallel_maintenance_workers"), show(jdbc, "hnsw.ef_search"));
+                        + " max_parallel_maintenance_workers %s, hnsw.ef_search %s%n", stats.setting("shared_buffers"),
+                stats.setting("effective_cache_size"), stats.setting("maintenance_work_mem"),
+                stats.setting("max_parallel_maintenance_workers"), stats.setting("hnsw.ef_search"));
         out.printf(Locale.ROOT, "library: %,d faces = %,d face tracks (the rows in the HNSW index) x %d sightings,"
                         + " %d tracks a video (%,d videos); %,d creators x %d embeddings = %,d creator embeddings;"
                         + " %,d people not enrolled (Zipf); %d-d, cosine ~0.7 to the person's centre%n",
@@ -181,7 +181,7 @@ public final class DbScaleBench {
 
         out.println("load average (/proc/loadavg) at the start: " + load());
         people();
-        loadCreators(jdbc, template);
+        loadCreators(bench, stats);
 
         // --- faces: matched as FaceMatcher does (CreatorStore.nearest), stored as a worker does (replace) ---
         out.println("loading faces: one DetectionStore.replace per video, in a transaction, one connection");
@@ -190,8 +190,7 @@ public final class DbScaleBench {
         if (reuse) {
             out.println("  (reusing " + db.database() + ": the same faces generated again, nothing stored)");
         }
-        List<Long> videoIds = reuse ? template.queryForList("SELECT id FROM videos ORDER BY id", Long.class)
-                : insertVideos(template, videos);
+        List<Long> videoIds = reuse ? bench.videoIds() : bench.processedVideos(videos);
         byte[] crop = new byte[4096];
         random.nextBytes(crop);
         long storeNanos = 0;
@@ -218,7 +217,7 @@ public final class DbScaleBench {
                 NewSighting b = sightings.get(sightings.size() / 2);
                 rows.add(new NewDetection(b.frameTimestamp(), e, b.bbox(), b.detScore(), new float[10],
                         best.map(CreatorMatch::creatorId).orElse(null), best.map(CreatorMatch::similarity).orElse(null),
-                        best.map(x -> config.statusFor(x.similarity())).orElse(MatchStatus.UNMATCHED), crop,
+                        best.map(x -> config.matchRule().statusFor(x.similarity())).orElse(MatchStatus.UNMATCHED), crop,
                         Math.min(3, o.sightingsPerTrack()), sightings));
             }
             long t = System.nanoTime();
@@ -242,7 +241,7 @@ public final class DbScaleBench {
                 nextReport += Math.max(1, tracks / 10);
             }
         }
-        long maxId = jdbc.sql("SELECT coalesce(max(id), 0) FROM video_face_detections").query(Long.class).single();
+        long maxId = bench.maxTrackId();
         if (maxId != tracks) {
             throw new IllegalStateException("expected track ids 1.." + tracks + ", found max " + maxId);
         }
@@ -256,15 +255,14 @@ public final class DbScaleBench {
                         + " CreatorStore.nearest", matchNanos / 1e6 / tracks);
 
         long t = System.nanoTime();
-        jdbc.sql("VACUUM ANALYZE video_face_detections").update();
-        jdbc.sql("VACUUM ANALYZE video_face_sightings").update();
+        bench.vacuumAnalyzeTracks();
         out.printf(Locale.ROOT, "VACUUM ANALYZE of both tables: %.1f s%n", (System.nanoTime() - t) / 1e9);
-        sizes(jdbc);
+        sizes(stats);
         if (o.reindex()) {
             t = System.nanoTime();
-            jdbc.sql("REINDEX INDEX video_face_detections_hnsw").update();
+            bench.reindexTracks();
             out.printf(Locale.ROOT, "INDEX BUILD: video_face_detections_hnsw over %,d tracks rebuilt in %.1f s"
-                    + " (%s)%n", tracks, (System.nanoTime() - t) / 1e9, size(jdbc, "video_face_detections_hnsw"));
+                    + " (%s)%n", tracks, (System.nanoTime() - t) / 1e9, stats.relationSize("video_face_detections_hnsw"));
         }
 
         // --- nearest faces ---
@@ -301,19 +299,19 @@ public final class DbScaleBench {
             newEmbeddings.add(e);
             creatorStore.addEmbedding(newCreator, e, "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f);
         }
-        jdbc.sql("ANALYZE creator_face_embeddings").update();
+        bench.analyzeCreatorFaces();
         double[] crossSearch = new double[3];
         double[] ourSearch = new double[3];
         List<DetectionCandidate> exact = List.of();
         for (int i = 0; i < 3; i++) {
             long s = System.nanoTime();
-            exact = tx.execute(x -> crossJoin(jdbc, newCreator, config));
+            exact = tx.execute(x -> bench.crossJoinRematch(newCreator, config.matchRule()));
             crossSearch[i] = (System.nanoTime() - s) / 1e6;
             s = System.nanoTime();
             tx.execute(x -> {
                 Set<Long> found = new HashSet<>();
                 for (float[] e : newEmbeddings) {
-                    detections.undecidedNear(e, 1 - config.matchThreshold(), newCreator,
+                    detections.undecidedNear(e, config.matchRule(), newCreator,
                             CreatorRematch.CANDIDATES_PER_EMBEDDING).forEach(c -> found.add(c.detectionId()));
                 }
                 return found;
@@ -325,7 +323,7 @@ public final class DbScaleBench {
         List<DetectionCandidate> exactFaces = exact;
         long s = System.nanoTime();
         tx.executeWithoutResult(x -> {
-            rematch.apply(newCreator, crossJoin(jdbc, newCreator, config), config);
+            rematch.apply(newCreator, bench.crossJoinRematch(newCreator, config.matchRule()), config);
             x.setRollbackOnly();
         });
         double crossRematchMs = (System.nanoTime() - s) / 1e6;
@@ -368,15 +366,7 @@ public final class DbScaleBench {
         // The product's answer: what the rematch left for its faces, what matching (CreatorStore.nearest) gives others.
         Set<Long> rematched = new HashSet<>();
         exactFaces.forEach(c -> rematched.add(c.detectionId()));
-        Map<Long, Long> finalCreators = new HashMap<>();
-        jdbc.sql("""
-                        SELECT id, CASE WHEN match_status IN ('matched', 'pending', 'confirmed') THEN matched_creator_id
-                        END FROM video_face_detections WHERE id = ANY(?)""")
-                .param(rematched.toArray(Long[]::new))
-                .query(rs -> {
-                    long c = rs.getLong(2);
-                    finalCreators.put(rs.getLong(1), rs.wasNull() ? null : c);
-                });
+        Map<Long, Long> finalCreators = bench.namedCreators(rematched);
         for (long id : checked) {
             if (!rematched.contains(id)) {
                 finalCreators.put(id, creatorStore.nearest(templates.get((int) (id - 1)))
@@ -405,25 +395,11 @@ public final class DbScaleBench {
         out.printf(Locale.ROOT, "FINAL CREATORS: %,d of %,d faces (%d random + the rematch's %d) have the exact nearest"
                         + " creator above the match threshold (or none): %.4f%n", agree, checked.size(), randomChecks,
                 checked.size() - randomChecks, agreement);
-        memory(jdbc);
+        memory(stats);
         out.println("load average (/proc/loadavg) at the end: " + load());
         return new Result(faces, tracks, facesPerSecond, tracksPerSecond, faceLatency, creatorLatency, recall,
                 recalls[1], exactFaces.size(), rematchRecall, crossSearch[1], ourSearch[1], crossRematchMs, oursMs,
                 agreement);
-    }
-
-    /** The seed's rematch: every undecided face against every embedding of the creator, no index. */
-    private static List<DetectionCandidate> crossJoin(JdbcClient jdbc, long creatorId, RecognitionConfig config) {
-        return jdbc.sql("""
-                        SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding)) AS similarity
-                        FROM video_face_detections d CROSS JOIN creator_face_embeddings e
-                        WHERE e.creator_id = :creator AND d.match_status IN ('matched', 'pending', 'unmatched')
-                          AND NOT EXISTS (SELECT 1 FROM detection_rejections r
-                                          WHERE r.detection_id = d.id AND r.creator_id = :creator)
-                        GROUP BY d.id, d.video_id
-                        HAVING max(1 - (d.embedding <=> e.embedding)) >= :threshold""")
-                .param("creator", creatorId).param("threshold", (double) config.matchThreshold())
-                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
     }
 
     /** What matching finds when it finds the person's own creator (the bench's truth; checked on a sample). */
@@ -472,52 +448,29 @@ public final class DbScaleBench {
         return random.nextInt(o.creators());
     }
 
-    private void loadCreators(JdbcClient jdbc, JdbcTemplate template) {
-        long t = System.nanoTime();
-        List<Object[]> names = new ArrayList<>();
+    private void loadCreators(BenchStore bench, DatabaseStatistics stats) {
+        List<String> names = new ArrayList<>();
         for (int c = 0; c < o.creators(); c++) {
-            names.add(new Object[]{"creator " + c});
+            names.add("creator " + c);
         }
-        if (o.reuseDatabase() == null) {
-            template.batchUpdate("INSERT INTO creators (name) VALUES (?)", names);
-        }
-        creatorIds = jdbc.sql("SELECT id FROM creators ORDER BY id LIMIT ?").param(o.creators()).query(Long.class).list().stream()
+        creatorIds = bench.creators(names, o.reuseDatabase() == null, o.creators()).stream()
                 .mapToLong(Long::longValue).toArray();
         creatorEmbeddings = new float[o.creators() * EMBEDDINGS_PER_CREATOR][];
-        List<Object[]> rows = new ArrayList<>();
+        Map<Long, List<float[]>> byCreator = new java.util.LinkedHashMap<>();
         for (int c = 0; c < o.creators(); c++) {
             for (int k = 0; k < EMBEDDINGS_PER_CREATOR; k++) {
                 float[] e = noisy(centres[c]);
                 creatorEmbeddings[c * EMBEDDINGS_PER_CREATOR + k] = e;
-                rows.add(new Object[]{creatorIds[c], new com.pgvector.PGvector(e)});
+                byCreator.computeIfAbsent(creatorIds[c], id -> new ArrayList<>()).add(e);
             }
         }
         if (o.reuseDatabase() != null) {
             return;
         }
-        // A bulk load: the index is built once afterwards (what facefleet reindex does), not row by row.
-        jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();
-        template.batchUpdate("INSERT INTO creator_face_embeddings (creator_id, embedding, source_type) VALUES (?, ?,"
-                + " 'photo')", rows);
-        double loaded = (System.nanoTime() - t) / 1e9;
-        t = System.nanoTime();
-        jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"
-                + " USING hnsw (embedding vector_cosine_ops)").update();
-        jdbc.sql("ANALYZE creator_face_embeddings").update();
+        double[] took = bench.bulkEmbeddings(byCreator);
         out.printf(Locale.ROOT, "creators: %,d embeddings inserted in %.1f s; HNSW index built after the load in %.1f s"
-                        + " (%s)%n", rows.size(), loaded, (System.nanoTime() - t) / 1e9,
-                size(jdbc, "creator_face_embeddings_hnsw"));
-    }
-
-    private List<Long> insertVideos(JdbcTemplate template, long videos) {
-        List<Object[]> rows = new ArrayList<>();
-        for (long v = 0; v < videos; v++) {
-            rows.add(new Object[]{"/bench/video-" + v + ".mp4"});
-        }
-        template.batchUpdate("""
-                INSERT INTO videos (path, size_bytes, mtime, duration_seconds, status, sample_interval_seconds)
-                VALUES (?, 1000000, now(), 120, 'done', 2)""", rows);
-        return template.queryForList("SELECT id FROM videos ORDER BY id", Long.class);
+                        + " (%s)%n", creatorEmbeddings.length, took[0], took[1],
+                stats.relationSize("creator_face_embeddings_hnsw"));
     }
 
     private double[] latencies(int clients, Function<float[], ?> query) throws Exception {
@@ -592,47 +545,24 @@ public final class DbScaleBench {
                 wantedNear};
     }
 
-    private void sizes(JdbcClient jdbc) {
+    private void sizes(DatabaseStatistics stats) {
         out.println("sizes:");
-        jdbc.sql("""
-                        SELECT c.relname, pg_size_pretty(pg_table_size(c.oid)), pg_size_pretty(pg_indexes_size(c.oid)),
-                          pg_total_relation_size(c.oid)
-                        FROM pg_class c WHERE c.relname IN ('video_face_detections', 'video_face_sightings',
-                          'creator_face_embeddings') ORDER BY 1""")
-                .query(rs -> {
-                    out.printf(Locale.ROOT, "  %-24s table (with TOAST) %10s, indexes %10s%n", rs.getString(1),
-                            rs.getString(2), rs.getString(3));
-                });
+        stats.sizes(List.of("video_face_detections", "video_face_sightings", "creator_face_embeddings"))
+                .forEach(size -> out.printf(Locale.ROOT, "  %-24s table (with TOAST) %10s, indexes %10s%n",
+                        size.name(), size.table(), size.indexes()));
         out.printf(Locale.ROOT, "  HNSW indexes: video_face_detections_hnsw %s, creator_face_embeddings_hnsw %s;"
-                        + " database %s%n", size(jdbc, "video_face_detections_hnsw"),
-                size(jdbc, "creator_face_embeddings_hnsw"),
-                jdbc.sql("SELECT pg_size_pretty(pg_database_size(current_database()))").query(String.class).single());
+                        + " database %s%n", stats.relationSize("video_face_detections_hnsw"),
+                stats.relationSize("creator_face_embeddings_hnsw"), stats.databaseSize());
     }
 
-    private void memory(JdbcClient jdbc) {
+    private void memory(DatabaseStatistics stats) {
         try {
-            jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_buffercache").update();
+            List<String[]> buffers = stats.bufferUsage();
             out.println("MEMORY: shared buffers holding each relation at the end (pg_buffercache):");
-            jdbc.sql("""
-                            SELECT c.relname, pg_size_pretty(count(*) * 8192) FROM pg_buffercache b
-                            JOIN pg_class c ON b.relfilenode = pg_relation_filenode(c.oid)
-                            WHERE b.reldatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
-                            GROUP BY c.relname HAVING count(*) * 8192 > 1048576 ORDER BY count(*) DESC""")
-                    .query(rs -> {
-                        out.printf(Locale.ROOT, "  %-40s %s%n", rs.getString(1), rs.getString(2));
-                    });
+            buffers.forEach(b -> out.printf(Locale.ROOT, "  %-40s %s%n", b[0], b[1]));
         } catch (RuntimeException e) {
             out.println("MEMORY: pg_buffercache not available (" + e.getMessage() + ")");
         }
-    }
-
-    private static String size(JdbcClient jdbc, String relation) {
-        return jdbc.sql("SELECT pg_size_pretty(pg_relation_size(?::regclass))").param(relation)
-                .query(String.class).single();
-    }
-
-    private static String show(JdbcClient jdbc, String setting) {
-        return jdbc.sql("SELECT current_setting(?, true)").param(setting).query(String.class).optional().orElse("?");
     }
 
     private float[] gaussian() {

@@ -3,8 +3,18 @@ package io.facefleet.scheduler.bench;
 import io.facefleet.common.app.FreePort;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
+import io.facefleet.common.store.VideoStatus;
+import io.facefleet.common.store.VideoStore;
+import io.facefleet.common.store.read.DatabaseStatistics;
+import io.facefleet.common.store.read.DatabaseStatistics.Activity;
 import io.facefleet.scheduler.SchedulerApplication;
 import io.facefleet.scheduler.demo.WorkerProcess;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.storage.BackgroundJobServerStatus;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
+import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
+import org.jobrunr.utils.mapper.jackson3.Jackson3JsonMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -12,11 +22,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Videos per hour for a number of worker processes on this machine: a database of its own, a library of copies
@@ -60,7 +70,13 @@ final class FleetBenchmark {
 
     Result run(int workers, Path library, Duration timeout) throws Exception {
         DatabaseSettings db = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_bench");
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(db.jdbcUrl(), db.user(), db.password()));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(db.jdbcUrl(), db.user(), db.password());
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        DatabaseStatistics stats = new DatabaseStatistics(jdbc);
+        VideoStore videoStore = new VideoStore(jdbc);
+        // The workers create JobRunr's tables: read through JobRunr's API, without creating or checking them here.
+        StorageProvider jobs = new PostgresStorageProvider(dataSource, DatabaseOptions.NO_VALIDATE);
+        jobs.setJobMapper(new JobMapper(new Jackson3JsonMapper()));
         List<WorkerProcess> processes = new ArrayList<>();
         try {
             for (int i = 0; i < workers; i++) {
@@ -68,13 +84,13 @@ final class FleetBenchmark {
                         Files.createDirectories(logs).resolve(db.database() + "-worker" + i + ".log"),
                         List.of("--jobs", "1")));
             }
-            awaitServers(jdbc, workers, processes, timeout);
+            awaitServers(jobs, workers, processes, timeout);
             // Each of the benchmark's own queries is a transaction of its own (autocommit), counted and taken out.
-            DatabaseActivity idleStart = DatabaseActivity.read(jdbc, db.database());
+            Activity idleStart = stats.activity(db.database());
             Thread.sleep(IDLE_WINDOW.toMillis());
-            DatabaseActivity idle = DatabaseActivity.read(jdbc, db.database()).since(idleStart);
+            Activity idle = stats.activity(db.database()).since(idleStart);
             double idleCommitsPerSecond = (idle.commits() - 1) / (IDLE_WINDOW.toNanos() / 1e9);
-            DatabaseActivity workStart = DatabaseActivity.read(jdbc, db.database());
+            Activity workStart = stats.activity(db.database());
             long workStartNanos = System.nanoTime();
             try (ConfigurableApplicationContext scheduler = SchedulerApplication.start(
                     "--spring.datasource.url=" + db.jdbcUrl(), "--server.port=" + FreePort.any(),
@@ -83,20 +99,16 @@ final class FleetBenchmark {
                     "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                     "--logging.level.org.flywaydb=ERROR")) {
                 long[] ownQueries = {0};
-                int videos = awaitDone(jdbc, processes, timeout, ownQueries);
-                DatabaseActivity work = DatabaseActivity.read(jdbc, db.database()).since(workStart);
+                int videos = awaitDone(videoStore, processes, timeout, ownQueries);
+                Activity work = stats.activity(db.database()).since(workStart);
                 double workSeconds = (System.nanoTime() - workStartNanos) / 1e9;
                 Load load = new Load(idleCommitsPerSecond / workers,
                         (work.commits() - ownQueries[0] - 1 - idleCommitsPerSecond * workSeconds) / videos,
                         (double) work.rowsWritten() / videos);
-                Instant start = jdbc.sql("SELECT min(createdat) FROM jobrunr_jobs").query(Timestamp.class).single()
-                        .toInstant();
-                Instant end = jdbc.sql("SELECT max(processed_at) FROM videos").query(Timestamp.class).single()
-                        .toInstant();
-                double wall = Duration.between(start, end).toNanos() / 1e9;
-                JobTimings timings = JobTimings.read(jdbc, "io.facefleet.common.jobs.ProcessVideoHandler");
-                int failed = jdbc.sql("SELECT count(*) FROM videos WHERE status = 'failed'").query(Integer.class)
-                        .single();
+                JobTimings timings = JobTimings.read(jobs, "io.facefleet.common.jobs.ProcessVideoHandler");
+                Instant end = videoStore.lastProcessedAt().orElseThrow();
+                double wall = Duration.between(timings.firstCreated(), end).toNanos() / 1e9;
+                int failed = videoStore.countByStatus().get(VideoStatus.FAILED).intValue();
                 double inJob = timings.processing().stream().mapToDouble(d -> d.toNanos() / 1e9).sum();
                 List<Duration> firstTaken = timings.latencies().stream().sorted().limit(workers).toList();
                 return new Result(workers, videos, wall, videos / wall * 3600,
@@ -108,14 +120,15 @@ final class FleetBenchmark {
             for (WorkerProcess process : processes) {
                 process.close();
             }
+            jobs.close();
             Databases.drop(db);
         }
     }
 
-    private static void awaitServers(JdbcClient jdbc, int workers, List<WorkerProcess> processes, Duration timeout)
-            throws InterruptedException {
+    private static void awaitServers(StorageProvider jobs, int workers, List<WorkerProcess> processes,
+                                     Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (serverCount(jdbc) < workers) {
+        while (runningServers(jobs) < workers) {
             processes.forEach(WorkerProcess::checkAlive);
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Workers did not register with JobRunr within " + timeout);
@@ -124,22 +137,24 @@ final class FleetBenchmark {
         }
     }
 
-    private static int serverCount(JdbcClient jdbc) {
-        boolean exists = jdbc.sql("SELECT to_regclass('jobrunr_backgroundjobservers') IS NOT NULL")
-                .query(Boolean.class).single();
-        return exists ? jdbc.sql("SELECT count(*) FROM jobrunr_backgroundjobservers WHERE running = 1")
-                .query(Integer.class).single() : 0;
+    /** 0 until the first worker has created JobRunr's tables. */
+    private static long runningServers(StorageProvider jobs) {
+        try {
+            return jobs.getBackgroundJobServers().stream().filter(BackgroundJobServerStatus::isRunning).count();
+        } catch (RuntimeException tablesNotThereYet) {
+            return 0;
+        }
     }
 
-    private static int awaitDone(JdbcClient jdbc, List<WorkerProcess> processes, Duration timeout, long[] queries)
+    private static int awaitDone(VideoStore videos, List<WorkerProcess> processes, Duration timeout, long[] queries)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             processes.forEach(WorkerProcess::checkAlive);
-            int total = jdbc.sql("SELECT count(*) FROM videos").query(Integer.class).single();
-            int finished = jdbc.sql("SELECT count(*) FROM videos WHERE status IN ('done', 'failed')")
-                    .query(Integer.class).single();
-            queries[0] += 2;
+            Map<VideoStatus, Long> counts = videos.countByStatus();
+            int total = (int) counts.values().stream().mapToLong(Long::longValue).sum();
+            int finished = (int) (counts.get(VideoStatus.DONE) + counts.get(VideoStatus.FAILED));
+            queries[0] += 1;
             if (total > 0 && finished == total) {
                 return total;
             }

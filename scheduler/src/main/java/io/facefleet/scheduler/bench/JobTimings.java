@@ -1,39 +1,29 @@
 package io.facefleet.scheduler.bench;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.jobs.states.SucceededState;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.navigation.AmountRequest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * What JobRunr recorded for the succeeded jobs of one kind: how long each waited between being enqueued and
- * starting (latency) and how long it ran (process), from the SUCCEEDED state in jobrunr_jobs.
+ * starting (latency) and how long it ran (process), from their SUCCEEDED state; and when the first was created.
  */
-record JobTimings(List<Duration> latencies, List<Duration> processing) {
+record JobTimings(List<Duration> latencies, List<Duration> processing, Instant firstCreated) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    static JobTimings read(JdbcClient jdbc, String jobSignaturePrefix) {
-        List<JsonNode> succeeded = jdbc.sql("SELECT jobasjson FROM jobrunr_jobs WHERE state = 'SUCCEEDED' AND jobsignature LIKE ?")
-                .param(jobSignaturePrefix + "%").query(String.class).list().stream()
-                .map(JSON::readTree)
-                .map(job -> job.get("jobHistory").get(job.get("jobHistory").size() - 1))
-                .toList();
-        return new JobTimings(succeeded.stream().map(state -> duration(state.get("latencyDuration"))).toList(),
-                succeeded.stream().map(state -> duration(state.get("processDuration"))).toList());
-    }
-
-    private static Duration duration(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return Duration.ZERO;
-        }
-        if (value.isNumber()) {
-            return Duration.ofNanos((long) (value.asDouble() * 1e9));
-        }
-        return Duration.parse(value.asString());
+    static JobTimings read(StorageProvider jobs, String jobSignaturePrefix) {
+        int succeeded = (int) Math.min(Integer.MAX_VALUE, jobs.countJobs(StateName.SUCCEEDED));
+        List<Job> own = jobs.getJobList(StateName.SUCCEEDED, new AmountRequest("updatedAt:ASC", Math.max(1, succeeded)))
+                .stream().filter(job -> job.getJobSignature().startsWith(jobSignaturePrefix)).toList();
+        List<SucceededState> states = own.stream().map(job -> job.<SucceededState>getJobState()).toList();
+        return new JobTimings(states.stream().map(SucceededState::getLatencyDuration).toList(),
+                states.stream().map(SucceededState::getProcessDuration).toList(),
+                own.stream().map(Job::getCreatedAt).min(Instant::compareTo).orElse(null));
     }
 
     static double meanSeconds(List<Duration> durations) {

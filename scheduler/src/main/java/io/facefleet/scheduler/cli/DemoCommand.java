@@ -4,13 +4,17 @@ import io.facefleet.common.app.FreePort;
 import io.facefleet.common.Fixtures;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
+import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.VideoStore;
+import io.facefleet.common.store.read.CreatorQueries;
+import io.facefleet.common.store.read.VideoQueries;
 import io.facefleet.scheduler.SchedulerApplication;
 import io.facefleet.scheduler.demo.DemoCreators;
 import io.facefleet.scheduler.demo.DemoProgress;
 import io.facefleet.scheduler.demo.DemoReport;
 import io.facefleet.scheduler.demo.WorkerProcess;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jobrunr.storage.StorageProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,9 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
                     logs);
             int enrolled = new DemoCreators("http://localhost:" + port).enrolAll(photoFolder);
             System.out.printf("%d creators sent for enrolment from %s%n", enrolled, photoFolder);
-            JdbcClient jdbc = scheduler.getBean(JdbcClient.class);
-            new DemoProgress(jdbc, worker).awaitIdle(timeout);
-            new DemoReport(jdbc).print(System.out);
+            new DemoProgress(scheduler.getBean(StorageProvider.class), scheduler.getBean(VideoStore.class), worker)
+                    .awaitIdle(timeout);
+            new DemoReport(scheduler.getBean(VideoQueries.class), scheduler.getBean(CreatorQueries.class),
+                    scheduler.getBean(CreatorStore.class)).print(System.out);
             if (stay) {
                 System.out.printf("The dashboard stays at http://localhost:%d/ until Ctrl-C (database %s is kept)%n",
                         port, db.database());

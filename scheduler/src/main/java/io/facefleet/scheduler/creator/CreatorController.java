@@ -1,5 +1,11 @@
 package io.facefleet.scheduler.creator;
 
+import io.facefleet.common.store.read.CreatorDetail;
+import io.facefleet.common.store.read.CreatorQueries;
+import io.facefleet.common.store.read.CreatorSummary;
+import io.facefleet.common.store.read.Page;
+import io.facefleet.scheduler.api.ApiException;
+import io.facefleet.scheduler.api.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -9,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +26,9 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/creators")
 class CreatorController {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
 
     record Rename(String name) {
     }
@@ -31,6 +41,10 @@ class CreatorController {
         this.enrolment = enrolment;
         this.queries = queries;
         this.edits = edits;
+    }
+
+    static ApiException noSuchCreator(long id) {
+        return ApiException.notFound("No creator with id " + id);
     }
 
     /** A new creator from a name and one or more photos of their face; the workers enrol the photos. */
@@ -54,20 +68,22 @@ class CreatorController {
         return enrolment.removePhoto(id, photoId);
     }
 
+    /** Creators by name, a page at a time; {@code q} keeps those whose name holds it (any case). */
     @GetMapping
-    List<CreatorSummary> list() {
-        return queries.all();
+    Page<CreatorSummary> list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer limit,
+                              @RequestParam(required = false) Integer offset) {
+        return queries.page(q, Paging.page(limit, offset, DEFAULT_PAGE, MAX_PAGE));
     }
 
     @GetMapping("/{id}")
     CreatorDetail get(@PathVariable long id) {
-        return queries.detail(id);
+        return queries.detail(id).orElseThrow(() -> noSuchCreator(id));
     }
 
     @PatchMapping("/{id}")
     CreatorSummary rename(@PathVariable long id, @RequestBody Rename rename) {
         edits.rename(id, CreatorNames.checked(rename.name()));
-        return queries.summary(id);
+        return queries.summary(id).orElseThrow(() -> noSuchCreator(id));
     }
 
     @DeleteMapping("/{id}")

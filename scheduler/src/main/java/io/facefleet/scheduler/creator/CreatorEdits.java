@@ -1,9 +1,9 @@
 package io.facefleet.scheduler.creator;
 
 import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.DetectionStore;
 import io.facefleet.common.store.MatchingLock;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,22 +11,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CreatorEdits {
 
-    private final JdbcClient jdbc;
     private final CreatorStore creators;
+    private final DetectionStore detections;
     private final MatchingLock matchingLock;
 
-    CreatorEdits(JdbcClient jdbc, CreatorStore creators, MatchingLock matchingLock) {
-        this.jdbc = jdbc;
+    CreatorEdits(CreatorStore creators, DetectionStore detections, MatchingLock matchingLock) {
         this.creators = creators;
+        this.detections = detections;
         this.matchingLock = matchingLock;
     }
 
     @Transactional
     void rename(long id, String name) {
         try {
-            int updated = jdbc.sql("UPDATE creators SET name = ? WHERE id = ?").params(name, id).update();
-            if (updated == 0) {
-                throw CreatorQueries.noSuchCreator(id);
+            if (!creators.rename(id, name)) {
+                throw CreatorController.noSuchCreator(id);
             }
         } catch (DuplicateKeyException e) {
             throw CreatorNames.taken(name);
@@ -41,13 +40,9 @@ class CreatorEdits {
     @Transactional
     void delete(long id) {
         matchingLock.exclusive();
-        jdbc.sql("""
-                        UPDATE video_face_detections SET match_status = 'unmatched', matched_creator_id = NULL,
-                          match_confidence = NULL
-                        WHERE matched_creator_id = ?""")
-                .param(id).update();
+        detections.unmatchCreator(id);
         if (!creators.delete(id)) {
-            throw CreatorQueries.noSuchCreator(id);
+            throw CreatorController.noSuchCreator(id);
         }
     }
 }

@@ -54,7 +54,7 @@ class CreatorEnrolment {
     }
 
     Enrolment addPhotos(long creatorId, List<PhotoUpload> photos) {
-        String name = creators.find(creatorId).orElseThrow(() -> CreatorQueries.noSuchCreator(creatorId)).name();
+        String name = creators.find(creatorId).orElseThrow(() -> CreatorController.noSuchCreator(creatorId)).name();
         List<Long> photoIds = transaction.execute(status -> store(creatorId, photos));
         return new Enrolment(creatorId, name, photoIds, enrol(creatorId));
     }
@@ -64,7 +64,7 @@ class CreatorEnrolment {
      * face while it goes); faces already matched keep their match. Enrols the creator's pending photos, if any.
      */
     PhotoRemoval removePhoto(long creatorId, long photoId) {
-        creators.find(creatorId).orElseThrow(() -> CreatorQueries.noSuchCreator(creatorId));
+        creators.find(creatorId).orElseThrow(() -> CreatorController.noSuchCreator(creatorId));
         boolean enrolRest = Boolean.TRUE.equals(transaction.execute(status -> {
             matchingLock.exclusive();
             if (!creators.deletePhoto(creatorId, photoId)) {

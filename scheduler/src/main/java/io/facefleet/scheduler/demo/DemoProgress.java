@@ -1,8 +1,12 @@
 package io.facefleet.scheduler.demo;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.facefleet.common.store.VideoStatus;
+import io.facefleet.common.store.VideoStore;
+import org.jobrunr.storage.JobStats;
+import org.jobrunr.storage.StorageProvider;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,11 +15,13 @@ public final class DemoProgress {
 
     private static final long PRINT_EVERY_NANOS = 5_000_000_000L;
 
-    private final JdbcClient jdbc;
+    private final StorageProvider jobs;
+    private final VideoStore videos;
     private final WorkerProcess worker;
 
-    public DemoProgress(JdbcClient jdbc, WorkerProcess worker) {
-        this.jdbc = jdbc;
+    public DemoProgress(StorageProvider jobs, VideoStore videos, WorkerProcess worker) {
+        this.jobs = jobs;
+        this.videos = videos;
         this.worker = worker;
     }
 
@@ -26,21 +32,29 @@ public final class DemoProgress {
         long lastPrinted = 0;
         while (true) {
             worker.checkAlive();
-            Map<String, Integer> jobs = counts("SELECT state, count(*) FROM jobrunr_jobs GROUP BY state");
-            Map<String, Integer> videos = counts("SELECT status, count(*) FROM videos GROUP BY status");
-            String line = "jobs " + describe(jobs) + " | videos " + describe(videos);
+            JobStats stats = jobs.getJobStats();
+            Map<String, Long> jobCounts = new LinkedHashMap<>();
+            jobCounts.put("awaiting", count(stats.getAwaiting()));
+            jobCounts.put("scheduled", count(stats.getScheduled()));
+            jobCounts.put("enqueued", count(stats.getEnqueued()));
+            jobCounts.put("processing", count(stats.getProcessing()));
+            jobCounts.put("failed", count(stats.getFailed()));
+            jobCounts.put("succeeded", count(stats.getSucceeded()));
+            Map<VideoStatus, Long> videoCounts = videos.countByStatus();
+            String line = "jobs " + describe(jobCounts) + " | videos " + describe(videoCounts.entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().db(), Map.Entry::getValue, Long::sum, LinkedHashMap::new)));
             boolean quietLongEnough = System.nanoTime() - lastPrinted > PRINT_EVERY_NANOS;
             if (!line.equals(last) && quietLongEnough) {
                 System.out.printf("  %5.0f s  %s%n", (System.nanoTime() - start) / 1e9, line);
                 last = line;
                 lastPrinted = System.nanoTime();
             }
-            boolean jobsLeft = jobs.keySet().stream()
-                    .anyMatch(state -> state.equals("SCHEDULED") || state.equals("ENQUEUED")
-                            || state.equals("PROCESSING") || state.equals("AWAITING"));
-            boolean videosLeft = videos.isEmpty() || videos.keySet().stream()
-                    .anyMatch(status -> status.equals("new") || status.equals("queued") || status.equals("processing"));
-            if (!jobsLeft && !videosLeft) {
+            boolean jobsLeft = jobCounts.get("awaiting") + jobCounts.get("scheduled") + jobCounts.get("enqueued")
+                    + jobCounts.get("processing") > 0;
+            long videosLeft = videoCounts.get(VideoStatus.NEW) + videoCounts.get(VideoStatus.QUEUED)
+                    + videoCounts.get(VideoStatus.PROCESSING);
+            boolean noVideos = videoCounts.values().stream().mapToLong(Long::longValue).sum() == 0;
+            if (!jobsLeft && videosLeft == 0 && !noVideos) {
                 System.out.printf("  %5.0f s  %s%n", (System.nanoTime() - start) / 1e9, line);
                 return;
             }
@@ -51,13 +65,14 @@ public final class DemoProgress {
         }
     }
 
-    private Map<String, Integer> counts(String sql) {
-        return jdbc.sql(sql).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Integer::sum, java.util.TreeMap::new));
+    private static long count(Long value) {
+        return value == null ? 0 : value;
     }
 
-    private static String describe(Map<String, Integer> counts) {
-        return counts.isEmpty() ? "none" : counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().toLowerCase()).collect(Collectors.joining(", "));
+    /** The counts that are not zero, e.g. "3 succeeded, 1 failed"; "none" when all are. */
+    private static String describe(Map<String, Long> counts) {
+        String described = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        return described.isEmpty() ? "none" : described;
     }
 }

@@ -1,5 +1,7 @@
 package io.facefleet.scheduler.fleet;
 
+import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.VideoStore;
 import io.facefleet.scheduler.api.ApiException;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.context.JobDashboardProgressBar;
@@ -9,13 +11,11 @@ import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.JobStats;
 import org.jobrunr.storage.StorageProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,16 +34,18 @@ class FleetController {
     static final int POLLS_BEFORE_PRESUMED_DEAD = 4;
 
     private final StorageProvider storage;
-    private final JdbcClient jdbc;
+    private final VideoStore videos;
+    private final DetectionStore detections;
     private final Clock clock;
     private final boolean dashboardEnabled;
     private final int dashboardPort;
 
-    FleetController(StorageProvider storage, JdbcClient jdbc, Clock clock,
+    FleetController(StorageProvider storage, VideoStore videos, DetectionStore detections, Clock clock,
                     @Value("${jobrunr.dashboard.enabled:false}") boolean dashboardEnabled,
                     @Value("${jobrunr.dashboard.port:8000}") int dashboardPort) {
         this.storage = storage;
-        this.jdbc = jdbc;
+        this.videos = videos;
+        this.detections = detections;
         this.clock = clock;
         this.dashboardEnabled = dashboardEnabled;
         this.dashboardPort = dashboardPort;
@@ -65,20 +67,11 @@ class FleetController {
         jobs.put("failed", zeroIfNull(stats.getFailed()));
         jobs.put("succeeded", zeroIfNull(stats.getSucceeded()));
         jobs.put("deleted", zeroIfNull(stats.getDeleted()));
-        Map<String, Long> videos = new LinkedHashMap<>();
-        for (String status : List.of("new", "queued", "processing", "done", "failed", "missing")) {
-            videos.put(status, 0L);
-        }
-        jdbc.sql("SELECT status, count(*) FROM videos GROUP BY status")
-                .query(rs -> {
-                    videos.put(rs.getString(1), rs.getLong(2));
-                });
-        long lastHour = jdbc.sql("""
-                        SELECT count(*) FROM videos WHERE status = 'done' AND processed_at > ?""")
-                .param(Timestamp.from(now.minus(Duration.ofHours(1)))).query(Long.class).single();
-        long pending = jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'")
-                .query(Long.class).single();
-        return new FleetStatus(now, workers, jobs, videos, lastHour, pending,
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        videos.countByStatus().forEach((status, count) -> byStatus.put(status.db(), count));
+        long lastHour = videos.countDoneSince(now.minus(Duration.ofHours(1)));
+        long pending = detections.pendingCount();
+        return new FleetStatus(now, workers, jobs, byStatus, lastHour, pending,
                 new FleetStatus.Dashboard(dashboardEnabled, dashboardPort));
     }
 

@@ -1,6 +1,10 @@
 package io.facefleet.scheduler.review;
 
+import io.facefleet.common.store.read.ReviewItem;
+import io.facefleet.common.store.read.ReviewQueries;
+import io.facefleet.common.store.read.Page;
 import io.facefleet.scheduler.api.ApiException;
+import io.facefleet.scheduler.api.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -9,12 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 @RestController
 @RequestMapping("/api/review")
 class ReviewController {
 
+    static final int DEFAULT_PAGE = 20;
     static final int MAX_PAGE = 200;
 
     /** Which creator a face is, for assign, and for confirm when it is not the current candidate. */
@@ -31,11 +34,9 @@ class ReviewController {
 
     /** Faces waiting for review, largest and most confident first, each with its nearest creators. */
     @GetMapping
-    List<ReviewItem> pending(@RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.badRequest("'limit' must be between 1 and " + MAX_PAGE);
-        }
-        return queries.pending(limit);
+    Page<ReviewItem> pending(@RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) Integer offset) {
+        return queries.pending(Paging.page(limit, offset, DEFAULT_PAGE, MAX_PAGE));
     }
 
     /** The face is its current candidate, or the creator in the body's {@code creator_id}. */

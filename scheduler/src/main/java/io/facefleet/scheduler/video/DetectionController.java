@@ -1,9 +1,9 @@
 package io.facefleet.scheduler.video;
 
+import io.facefleet.common.store.DetectionStore;
 import io.facefleet.scheduler.api.ApiException;
 import io.facefleet.scheduler.api.Images;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,17 +14,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/detections")
 class DetectionController {
 
-    private final JdbcClient jdbc;
+    private final DetectionStore detections;
 
-    DetectionController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    DetectionController(DetectionStore detections) {
+        this.detections = detections;
     }
 
     /** The face's crop (JPEG, longest side at most 160 px) as the worker cut it from its frame. */
     @GetMapping(path = "/{id}/crop.jpg", produces = "image/jpeg")
     ResponseEntity<byte[]> crop(@PathVariable long id) {
-        return jdbc.sql("SELECT crop_jpeg FROM video_face_detections WHERE id = ? AND crop_jpeg IS NOT NULL")
-                .param(id).query(byte[].class).optional()
+        return detections.crop(id)
                 .map(Images::crop)
                 .orElseThrow(() -> ApiException.notFound("No face with id " + id + " or no crop stored for it"));
     }

@@ -4,7 +4,16 @@ import io.facefleet.common.jobs.VideoQueue;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.common.store.VideoStore;
+import io.facefleet.common.store.read.VideoDetail;
+import io.facefleet.common.store.read.VideoFilter;
+import io.facefleet.common.store.read.VideoQueries;
+import io.facefleet.common.store.read.VideoSummary;
+import io.facefleet.common.store.read.VideoTimeline;
+import io.facefleet.common.store.read.VideoTimelineQueries;
+import io.facefleet.common.store.read.Page;
+import io.facefleet.common.store.read.PageRequest;
 import io.facefleet.scheduler.api.ApiException;
+import io.facefleet.scheduler.api.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +30,7 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/videos")
 class VideoController {
 
+    static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
 
     record Queued(long videoId, UUID jobId) {
@@ -41,34 +51,36 @@ class VideoController {
         this.queue = queue;
     }
 
+    static ApiException noSuchVideo(long id) {
+        return ApiException.notFound("No video with id " + id);
+    }
+
     /** Videos by path, with their tags; {@code pending=true} keeps those with faces waiting for review. */
     @GetMapping
-    List<VideoSummary> list(@RequestParam(required = false) String status,
+    Page<VideoSummary> list(@RequestParam(required = false) String status,
                             @RequestParam(required = false) Long creator,
                             @RequestParam(defaultValue = "false") boolean pending,
-                            @RequestParam(defaultValue = "100") int limit,
-                            @RequestParam(defaultValue = "0") int offset) {
-        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
-            throw ApiException.badRequest("'limit' must be between 1 and " + MAX_PAGE + " and 'offset' not negative");
-        }
-        return queries.list(new VideoFilter(status(status), creator, pending, limit, offset));
+                            @RequestParam(required = false) Integer limit,
+                            @RequestParam(required = false) Integer offset) {
+        PageRequest page = Paging.page(limit, offset, DEFAULT_PAGE, MAX_PAGE);
+        return queries.list(new VideoFilter(status(status), creator, pending), page);
     }
 
     @GetMapping("/{id}")
     VideoDetail get(@PathVariable long id) {
-        return queries.detail(id);
+        return queries.detail(id).orElseThrow(() -> noSuchVideo(id));
     }
 
     /** Who is on screen when: each named creator's intervals, and the face tracks nobody is named for yet. */
     @GetMapping("/{id}/timeline")
     VideoTimeline timeline(@PathVariable long id) {
-        return timelines.timeline(id);
+        return timelines.timeline(id).orElseThrow(() -> noSuchVideo(id));
     }
 
     /** Processes the video again, whatever its state: a new job, the video queued. */
     @PostMapping("/{id}/reprocess")
     Queued reprocess(@PathVariable long id) {
-        Video video = videos.find(id).orElseThrow(() -> VideoQueries.noSuchVideo(id));
+        Video video = videos.find(id).orElseThrow(() -> noSuchVideo(id));
         if (video.status() == VideoStatus.MISSING) {
             throw ApiException.conflict("The file of video " + id + " is missing: " + video.path());
         }

@@ -108,15 +108,29 @@ class CreatorsApiTest {
         long obama = create("Barack Obama", photo(OBAMA), photo(OBAMA_2));
         create("Angelina Jolie", photo("photos/Angelina_Jolie/df_img1.jpg"));
 
-        JsonNode list = api.get("/api/creators").getBody();
+        JsonNode page = api.get("/api/creators").getBody();
+        JsonNode list = page.get("items");
 
         assertThat(list.size()).isEqualTo(2);
+        assertThat(page.get("total").longValue()).isEqualTo(2);
+        assertThat(page.get("limit").intValue()).isEqualTo(100);
+        assertThat(page.get("offset").intValue()).isZero();
         assertThat(list.get(0).get("name").stringValue()).isEqualTo("Angelina Jolie");
         JsonNode listed = list.get(1);
         assertThat(listed.get("id").longValue()).isEqualTo(obama);
         assertThat(listed.get("photo_count").intValue()).isEqualTo(2);
         assertThat(listed.get("embedding_count").intValue()).isZero();
         assertThat(listed.get("video_count").intValue()).isZero();
+
+        JsonNode second = api.get("/api/creators?limit=1&offset=1").getBody();
+        assertThat(second.get("items").get(0).get("id").longValue()).isEqualTo(obama);
+        assertThat(second.get("total").longValue()).isEqualTo(2);
+        JsonNode found = api.get("/api/creators?q=OBA").getBody();
+        assertThat(found.get("items").findValues("name")).extracting(JsonNode::stringValue).containsExactly("Barack Obama");
+        assertThat(found.get("total").longValue()).isEqualTo(1);
+        assertError(api.get("/api/creators?limit=1001"), HttpStatus.BAD_REQUEST, "'limit' must be between 1 and 1000");
+        assertError(api.get("/api/creators?offset=-1"), HttpStatus.BAD_REQUEST, "'offset' must be between 0 and");
+        assertError(api.get("/api/creators?limit=lots"), HttpStatus.BAD_REQUEST, "'limit' must be a whole number");
 
         JsonNode detail = api.get("/api/creators/" + obama).getBody();
         assertThat(detail.get("name").stringValue()).isEqualTo("Barack Obama");

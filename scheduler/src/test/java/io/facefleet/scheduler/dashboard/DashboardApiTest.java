@@ -115,27 +115,35 @@ class DashboardApiTest {
 
     @Test
     void listsCreatorsFacesAndTheMomentsTheyAreSeen() {
-        JsonNode reference = api.get("/api/creators/faces?per_creator=3").getBody();
+        JsonNode reference = api.get("/api/creators/faces?per_creator=3").getBody().get("items");
         assertThat(reference.size()).isEqualTo(1); // only faces with a crop
         assertThat(reference.get(0).get("id").longValue()).isEqualTo(faceA);
         assertThat(reference.get(0).get("creator_id").longValue()).isEqualTo(a);
         assertError(api.get("/api/creators/faces?per_creator=0"), HttpStatus.BAD_REQUEST, "'per_creator'");
 
-        JsonNode faces = api.get("/api/creators/" + a + "/faces").getBody();
+        JsonNode facePage = api.get("/api/creators/" + a + "/faces").getBody();
+        JsonNode faces = facePage.get("items");
         assertThat(faces.size()).isEqualTo(2);
+        assertThat(facePage.get("total").longValue()).isEqualTo(2);
+        JsonNode secondFace = api.get("/api/creators/" + a + "/faces?limit=1&offset=1").getBody();
+        assertThat(secondFace.get("items").get(0).get("id").longValue()).isEqualTo(faces.get(1).get("id").longValue());
+        assertThat(secondFace.get("total").longValue()).isEqualTo(2);
         assertThat(faces.get(0).get("source_path").stringValue()).isEqualTo("a.jpg");
         assertThat(faces.get(0).get("has_crop").booleanValue()).isTrue();
         assertThat(faces.get(1).get("has_crop").booleanValue()).isFalse();
         assertError(api.get("/api/creators/999999/faces"), HttpStatus.NOT_FOUND, "No creator with id 999999");
 
-        JsonNode moments = api.get("/api/creators/" + a + "/moments").getBody();
+        JsonNode momentPage = api.get("/api/creators/" + a + "/moments").getBody();
+        JsonNode moments = momentPage.get("items");
         assertThat(moments.size()).isEqualTo(2);
+        assertThat(momentPage.get("total").longValue()).isEqualTo(2);
+        assertError(api.get("/api/creators/" + a + "/moments?limit=0"), HttpStatus.BAD_REQUEST, "'limit'");
         assertThat(moments.get(0).get("video_path").stringValue()).isEqualTo("/videos/dashboard.mp4");
         assertThat(moments.get(0).get("detection_id").longValue()).isEqualTo(pending);
         assertThat(moments.get(0).get("frame_timestamp").doubleValue()).isEqualTo(1.5);
         assertThat(moments.get(0).get("match_status").stringValue()).isEqualTo("pending");
         assertThat(moments.get(1).get("match_status").stringValue()).isEqualTo("matched");
-        assertThat(api.get("/api/creators/" + b + "/moments").getBody().size()).isZero();
+        assertThat(api.get("/api/creators/" + b + "/moments").getBody().get("total").longValue()).isZero();
     }
 
     @Test

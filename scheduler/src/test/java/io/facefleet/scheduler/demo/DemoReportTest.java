@@ -7,6 +7,8 @@ import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoSampling;
 import io.facefleet.common.store.VideoStore;
+import io.facefleet.common.store.read.CreatorQueries;
+import io.facefleet.common.store.read.VideoQueries;
 import io.facefleet.scheduler.support.FaceData;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestDatabase;
@@ -55,6 +57,10 @@ class DemoReportTest {
     DetectionStore detections;
     @Autowired
     TagStore tags;
+    @Autowired
+    VideoQueries videoQueries;
+    @Autowired
+    CreatorQueries creatorQueries;
 
     @Test
     void countsTracksAndTellsHowLongEachCreatorIsOnScreenFromWhen() {
@@ -71,7 +77,7 @@ class DemoReportTest {
                 track(30, 32, 2, near(0, 0.4, 1, 0.1, 5), obama, 0.4f, MatchStatus.PENDING));
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        new DemoReport(jdbc).print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        new DemoReport(videoQueries, creatorQueries, creators).print(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines()).contains(
                 "video       status   tracks  pending  creators (confidence, on screen)",

@@ -115,7 +115,7 @@ class ReviewApiTest {
 
     @Test
     void listsPendingFacesLargestFirstWithTheirNearestCreators() {
-        JsonNode queue = api.get("/api/review").getBody();
+        JsonNode queue = api.get("/api/review").getBody().get("items");
 
         assertThat(queue.size()).isEqualTo(2);
         JsonNode first = queue.get(0);
@@ -132,7 +132,11 @@ class ReviewApiTest {
         assertCandidates(first, Map.of(a, 0.5, b, 0.4, c, 0.0), a, b, c);
         assertThat(queue.get(1).get("detection_id").longValue()).isEqualTo(smallPending);
 
-        assertThat(api.get("/api/review?limit=1").getBody().size()).isEqualTo(1);
+        JsonNode firstOnly = api.get("/api/review?limit=1").getBody();
+        assertThat(firstOnly.get("items").size()).isEqualTo(1);
+        assertThat(firstOnly.get("total").longValue()).isEqualTo(queue.size());
+        JsonNode secondOnly = api.get("/api/review?limit=1&offset=1").getBody();
+        assertThat(secondOnly.get("items").get(0).get("detection_id").longValue()).isEqualTo(smallPending);
         assertError(api.get("/api/review?limit=0"), HttpStatus.BAD_REQUEST, "'limit'");
     }
 
@@ -156,7 +160,7 @@ class ReviewApiTest {
         JobRunrJobs.StoredJob job = new JobRunrJobs(jdbc).byId(rematch);
         assertThat(job.state()).isEqualTo("SCHEDULED");
         assertThat(job.isFor("RematchCreatorHandler", "creatorId", a)).isTrue();
-        assertThat(api.get("/api/review").getBody().findValues("detection_id"))
+        assertThat(api.get("/api/review").getBody().get("items").findValues("detection_id"))
                 .extracting(JsonNode::longValue).containsExactly(smallPending);
     }
 
@@ -190,7 +194,7 @@ class ReviewApiTest {
         assertThat(first.getBody().get("confidence").doubleValue()).isCloseTo(0.4, within(1e-4));
         assertFace(bigPending, "pending", b);
         assertThat(rejections(bigPending)).containsExactly(a);
-        JsonNode queued = api.get("/api/review").getBody().get(0);
+        JsonNode queued = api.get("/api/review").getBody().get("items").get(0);
         assertThat(queued.get("detection_id").longValue()).isEqualTo(bigPending);
         assertCandidates(queued, Map.of(b, 0.4, c, 0.0), b, c);
 
@@ -219,7 +223,7 @@ class ReviewApiTest {
         assertThat(rejected.getBody().get("creator_id").longValue()).isEqualTo(b);
         assertFace(bigPending, "pending", b);
         assertThat(rejections(bigPending)).containsExactly(a);
-        assertCandidates(api.get("/api/review").getBody().get(0), Map.of(b, 0.4, c, 0.0), b, c);
+        assertCandidates(api.get("/api/review").getBody().get("items").get(0), Map.of(b, 0.4, c, 0.0), b, c);
         assertError(api.send(HttpMethod.POST, "/api/review/" + bigPending + "/reject", "{\"creator_id\": 999999}"),
                 HttpStatus.NOT_FOUND, "No creator with id 999999");
     }
@@ -283,7 +287,7 @@ class ReviewApiTest {
         assertFace(bigPending, "unmatched", null);
         assertFace(smallPending, "unmatched", null);
         assertFace(matchedB, "matched", b);
-        assertThat(api.get("/api/review").getBody().size()).isZero();
+        assertThat(api.get("/api/review").getBody().get("items").size()).isZero();
     }
 
     private void assertCandidates(JsonNode item, Map<Long, Double> similarities, Long... order) {

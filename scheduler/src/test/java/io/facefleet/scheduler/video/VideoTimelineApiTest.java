@@ -204,7 +204,7 @@ class VideoTimelineApiTest {
         assertThat(his.get("on_screen_seconds").doubleValue()).isEqualTo(12.0);
         assertThat(his.get("intervals").size()).isEqualTo(1); // the pending track is not counted
 
-        JsonNode moments = api.get("/api/creators/" + obama + "/moments").getBody();
+        JsonNode moments = api.get("/api/creators/" + obama + "/moments").getBody().get("items");
         assertThat(moments.size()).isEqualTo(3);
         assertThat(moments.get(1).get("first_seen_seconds").doubleValue()).isEqualTo(14.0);
         assertThat(moments.get(1).get("last_seen_seconds").doubleValue()).isEqualTo(20.0);

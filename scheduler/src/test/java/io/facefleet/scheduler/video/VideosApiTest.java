@@ -94,7 +94,9 @@ class VideosApiTest {
 
     @Test
     void listsVideosWithTheirTags() {
-        JsonNode list = api.get("/api/videos").getBody();
+        JsonNode page = api.get("/api/videos").getBody();
+        JsonNode list = page.get("items");
+        assertThat(page.get("total").longValue()).isEqualTo(3);
 
         assertThat(paths(list)).containsExactly("/videos/a.mp4", "/videos/b.mp4", "/videos/c.mp4");
         JsonNode c = list.get(2);
@@ -119,7 +121,12 @@ class VideosApiTest {
         assertThat(paths(api.get("/api/videos?pending=true").getBody())).containsExactly("/videos/c.mp4");
         assertThat(paths(api.get("/api/videos?status=done&creator=" + obama + "&pending=true").getBody()))
                 .containsExactly("/videos/c.mp4");
-        assertThat(paths(api.get("/api/videos?limit=1&offset=1").getBody())).containsExactly("/videos/b.mp4");
+        JsonNode second = api.get("/api/videos?limit=1&offset=1").getBody();
+        assertThat(paths(second)).containsExactly("/videos/b.mp4");
+        assertThat(second.get("total").longValue()).as("all the videos, not the page").isEqualTo(3);
+        assertThat(api.get("/api/videos?status=failed").getBody().get("total").longValue()).isEqualTo(1);
+        assertError(api.get("/api/videos?limit=100000"), HttpStatus.BAD_REQUEST, "'limit' must be between 1 and 1000");
+        assertError(api.get("/api/videos?offset=-5"), HttpStatus.BAD_REQUEST, "'offset'");
         assertError(api.get("/api/videos?status=finished"), HttpStatus.BAD_REQUEST, "'status' must be one of");
         assertError(api.get("/api/videos?limit=0"), HttpStatus.BAD_REQUEST, "'limit'");
     }
@@ -207,6 +214,7 @@ class VideosApiTest {
     }
 
     private static List<String> paths(JsonNode list) {
+        list = list.has("items") ? list.get("items") : list;
         return list.findValues("path").stream().map(JsonNode::stringValue).toList();
     }
 }

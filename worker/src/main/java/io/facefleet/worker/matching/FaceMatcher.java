@@ -45,7 +45,7 @@ public class FaceMatcher {
                 face.landmarks(),
                 best.map(CreatorMatch::creatorId).orElse(null),
                 best.map(CreatorMatch::similarity).orElse(null),
-                best.map(m -> config.statusFor(m.similarity())).orElse(MatchStatus.UNMATCHED),
+                best.map(m -> config.matchRule().statusFor(m.similarity())).orElse(MatchStatus.UNMATCHED),
                 track.cropJpeg(), track.embeddedFaces(),
                 track.sightings().stream().map(FaceMatcher::sighting).toList());
     }

@@ -3,7 +3,7 @@ package io.facefleet.worker.jobs;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.jobs.RematchCreatorRequest;
 import io.facefleet.common.store.DetectionStore;
-import io.facefleet.common.store.MatchStatus;
+import io.facefleet.common.store.MatchRule;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.worker.WorkerApplication;
 import io.facefleet.worker.support.FreshDatabase;
@@ -131,7 +131,7 @@ class RematchLockTest {
 
         // ... while a rematch for Obama, which found the face before the rejection, offers it to him again.
         CompletableFuture<Boolean> rematching = CompletableFuture.supplyAsync(() -> transactions.execute(tx ->
-                detections.improveMatch(face, obama, 0.99f, MatchStatus.MATCHED)));
+                detections.improveMatch(face, obama, 0.99f, new MatchRule(0.3f, 0.5f))));
         Thread.sleep(1000);
         assertThat(rematching).as("the rematch waits for the reviewer's transaction").isNotDone();
         commit.countDown();

@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.creator;
+package io.facefleet.common.store.read;
 
 /**
  * A moment a creator is seen in a video: one face track matched, confirmed or waiting for review as them.

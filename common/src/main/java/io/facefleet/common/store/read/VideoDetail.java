@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.video;
+package io.facefleet.common.store.read;
 
 import io.facefleet.common.store.Video;
 
@@ -36,11 +36,11 @@ public record VideoDetail(long id, String path, String status, long sizeBytes, I
     }
 
     /** How the last run sampled the video; all null before one. */
-    record Sampling(Double intervalSeconds, Integer framesSampled, Integer framesDecoded,
+    public record Sampling(Double intervalSeconds, Integer framesSampled, Integer framesDecoded,
                     Double keyframeIntervalSeconds, String partialReason) {
     }
 
-    static VideoDetail of(Video video, Sampling sampling, List<Face> detections, List<VideoTag> tags) {
+    public static VideoDetail of(Video video, Sampling sampling, List<Face> detections, List<VideoTag> tags) {
         return new VideoDetail(video.id(), video.path(), video.status().db(), video.sizeBytes(), video.mtime(),
                 video.durationSeconds(), video.fps(), video.width(), video.height(), video.error(), video.attempts(),
                 video.processedAt(), sampling.intervalSeconds(), sampling.framesSampled(), sampling.framesDecoded(),

@@ -1,8 +1,6 @@
-package io.facefleet.scheduler.creator;
+package io.facefleet.common.store.read;
 
 import io.facefleet.common.store.CreatorPhoto;
-import io.facefleet.scheduler.timeline.OnScreenInterval;
-import io.facefleet.scheduler.timeline.OnScreenIntervals;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +10,7 @@ public record CreatorDetail(long id, String name, Instant createdAt, int embeddi
                             List<TaggedVideo> videos) {
 
     public record Photo(long id, String fileName, String status, String error) {
-        static Photo of(CreatorPhoto photo) {
+        public static Photo of(CreatorPhoto photo) {
             return new Photo(photo.id(), photo.fileName(), photo.status(), photo.error());
         }
     }
@@ -28,7 +26,7 @@ public record CreatorDetail(long id, String name, Instant createdAt, int embeddi
     public record TaggedVideo(long videoId, String path, String status, String source, Float confidence,
                               Double firstSeenSeconds, double onScreenSeconds, List<OnScreenInterval> intervals) {
 
-        TaggedVideo withIntervals(List<OnScreenInterval> onScreen) {
+        public TaggedVideo withIntervals(List<OnScreenInterval> onScreen) {
             return new TaggedVideo(videoId, path, status, source, confidence, firstSeenSeconds,
                     OnScreenIntervals.totalSeconds(onScreen), onScreen);
         }

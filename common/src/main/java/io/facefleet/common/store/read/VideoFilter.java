@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.video;
+package io.facefleet.common.store.read;
 
 import io.facefleet.common.store.VideoStatus;
 
@@ -8,5 +8,7 @@ import io.facefleet.common.store.VideoStatus;
  * @param creatorId   only videos tagged with this creator
  * @param pendingOnly only videos with faces waiting for review
  */
-record VideoFilter(VideoStatus status, Long creatorId, boolean pendingOnly, int limit, int offset) {
+public record VideoFilter(VideoStatus status, Long creatorId, boolean pendingOnly) {
+
+    public static final VideoFilter NONE = new VideoFilter(null, null, false);
 }

@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.creator;
+package io.facefleet.common.store.read;
 
 import java.time.Instant;
 

@@ -1,6 +1,5 @@
-package io.facefleet.scheduler.video;
+package io.facefleet.common.store.read;
 
-import io.facefleet.scheduler.timeline.OnScreenInterval;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.timeline;
+package io.facefleet.common.store.read;
 
 /**
  * A stretch of a video in which a face is on screen.

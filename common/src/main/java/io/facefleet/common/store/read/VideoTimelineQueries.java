@@ -1,9 +1,7 @@
-package io.facefleet.scheduler.video;
+package io.facefleet.common.store.read;
 
-import io.facefleet.scheduler.db.SqlValues;
-import io.facefleet.scheduler.timeline.OnScreenInterval;
-import io.facefleet.scheduler.timeline.OnScreenIntervals;
-import io.facefleet.scheduler.timeline.TrackSpan;
+import io.facefleet.common.store.MatchRule;
+import io.facefleet.common.store.MatchStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads a video's face tracks and lays them out as its {@link VideoTimeline}. */
 @Repository
-class VideoTimelineQueries {
+public class VideoTimelineQueries {
 
-    private static final Set<String> NAMED = Set.of("matched", "confirmed");
+    private static final Set<String> NAMED = MatchRule.NAMING.stream().map(MatchStatus::db)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> UNNAMED = Set.of("pending", "unmatched");
 
     private record Sampled(Double durationSeconds, Double sampleIntervalSeconds, String partialReason) {
@@ -32,19 +33,23 @@ class VideoTimelineQueries {
 
     private final JdbcClient jdbc;
 
-    VideoTimelineQueries(JdbcClient jdbc) {
+    public VideoTimelineQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    VideoTimeline timeline(long videoId) {
-        Sampled video = jdbc.sql("""
+    /** Empty if there is no such video. */
+    public Optional<VideoTimeline> timeline(long videoId) {
+        return jdbc.sql("""
                         SELECT duration_seconds, nullif(sample_interval_seconds, 0) AS sample_interval_seconds,
                           partial_reason
                         FROM videos WHERE id = ?""")
                 .param(videoId)
-                .query((rs, n) -> new Sampled(SqlValues.nullableDouble(rs, "duration_seconds"),
-                        SqlValues.nullableDouble(rs, "sample_interval_seconds"), rs.getString("partial_reason")))
-                .optional().orElseThrow(() -> VideoQueries.noSuchVideo(videoId));
+                .query((rs, n) -> new Sampled(rs.getObject("duration_seconds", Double.class),
+                        rs.getObject("sample_interval_seconds", Double.class), rs.getString("partial_reason")))
+                .optional().map(video -> timeline(videoId, video));
+    }
+
+    private VideoTimeline timeline(long videoId, Sampled video) {
         List<Track> tracks = jdbc.sql("""
                         SELECT d.id, d.first_seen_seconds, d.last_seen_seconds, d.match_status, d.matched_creator_id,
                           c.name, d.match_confidence, d.sightings, d.crop_jpeg IS NOT NULL AS has_crop,
@@ -57,10 +62,10 @@ class VideoTimelineQueries {
                 .param(videoId)
                 .query((rs, n) -> new Track(new TrackSpan(rs.getLong("id"), rs.getDouble("first_seen_seconds"),
                         rs.getDouble("last_seen_seconds"), rs.getString("match_status")),
-                        SqlValues.nullableLong(rs, "matched_creator_id"), rs.getString("name"),
-                        SqlValues.nullableFloat(rs, "match_confidence"), rs.getInt("sightings"),
+                        rs.getObject("matched_creator_id", Long.class), rs.getString("name"),
+                        rs.getObject("match_confidence", Float.class), rs.getInt("sightings"),
                         rs.getBoolean("has_crop"), rs.getString("tag_source"),
-                        SqlValues.nullableFloat(rs, "tag_confidence")))
+                        rs.getObject("tag_confidence", Float.class)))
                 .list();
         OnScreenIntervals onScreen = new OnScreenIntervals(video.sampleIntervalSeconds(), video.durationSeconds());
         return new VideoTimeline(videoId, video.durationSeconds(), video.sampleIntervalSeconds(),

@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.video;
+package io.facefleet.common.store.read;
 
 /**
  * A creator a video is tagged with.

@@ -1,7 +1,8 @@
-package io.facefleet.scheduler.review;
+package io.facefleet.common.store.read;
 
-import com.pgvector.PGvector;
-import io.facefleet.scheduler.db.SqlValues;
+import io.facefleet.common.store.Candidate;
+import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.Vectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,9 +11,10 @@ import java.util.List;
 
 /** The review queue: pending face tracks, largest first (easiest to judge), then the most confident. */
 @Repository
-class ReviewQueries {
+public class ReviewQueries {
 
-    static final int CANDIDATES = 3;
+    /** The nearest creators shown with each face track. */
+    public static final int CANDIDATES = 3;
 
     private record PendingFace(long detectionId, long videoId, String videoPath, double frameTimestamp, float[] bbox,
                                float detScore, Candidate current, float[] embedding, double firstSeenSeconds,
@@ -20,16 +22,16 @@ class ReviewQueries {
     }
 
     private final JdbcClient jdbc;
-    private final CandidateSearch candidates;
+    private final CreatorStore creators;
 
-    ReviewQueries(JdbcClient jdbc, CandidateSearch candidates) {
+    public ReviewQueries(JdbcClient jdbc, CreatorStore creators) {
         this.jdbc = jdbc;
-        this.candidates = candidates;
+        this.creators = creators;
     }
 
     @Transactional(readOnly = true)
-    public List<ReviewItem> pending(int limit) {
-        return jdbc.sql("""
+    public Page<ReviewItem> pending(PageRequest page) {
+        List<ReviewItem> items = jdbc.sql("""
                         SELECT d.id, d.video_id, v.path, d.frame_timestamp, d.bbox, d.det_score, d.matched_creator_id,
                           c.name, d.match_confidence, d.embedding::text AS embedding, d.first_seen_seconds, d.last_seen_seconds,
                           d.sightings
@@ -39,22 +41,25 @@ class ReviewQueries {
                         WHERE d.match_status = 'pending'
                         ORDER BY (d.bbox[3] - d.bbox[1]) * (d.bbox[4] - d.bbox[2]) DESC,
                           d.match_confidence DESC NULLS LAST, d.id
-                        LIMIT ?""")
-                .param(limit)
+                        LIMIT ? OFFSET ?""")
+                .params(page.limit(), page.offset())
                 .query((rs, n) -> {
-                    Long creatorId = SqlValues.nullableLong(rs, "matched_creator_id");
+                    Long creatorId = rs.getObject("matched_creator_id", Long.class);
                     Candidate current = creatorId == null ? null
                             : new Candidate(creatorId, rs.getString("name"), rs.getFloat("match_confidence"));
                     return new PendingFace(rs.getLong("id"), rs.getLong("video_id"), rs.getString("path"),
-                            rs.getDouble("frame_timestamp"), SqlValues.floats(rs, "bbox"), rs.getFloat("det_score"),
-                            current, new PGvector(rs.getString("embedding")).toArray(),
+                            rs.getDouble("frame_timestamp"), Vectors.realArray(rs, "bbox"), rs.getFloat("det_score"),
+                            current, Vectors.vector(rs, "embedding"),
                             rs.getDouble("first_seen_seconds"), rs.getDouble("last_seen_seconds"), rs.getInt("sightings"));
                 })
                 .list().stream()
                 .map(face -> new ReviewItem(face.detectionId(), face.videoId(), face.videoPath(),
                         face.frameTimestamp(), face.bbox(), face.detScore(), face.current(),
-                        candidates.nearest(face.detectionId(), face.embedding(), CANDIDATES), face.firstSeenSeconds(),
+                        creators.candidates(face.detectionId(), face.embedding(), CANDIDATES), face.firstSeenSeconds(),
                         face.lastSeenSeconds(), face.sightings()))
                 .toList();
+        long total = jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'")
+                .query(Long.class).single();
+        return page.of(items, total);
     }
 }

@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.timeline;
+package io.facefleet.common.store.read;
 
 /**
  * A face track's first and last sighting in its video.

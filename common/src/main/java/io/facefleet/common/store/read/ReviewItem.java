@@ -1,4 +1,6 @@
-package io.facefleet.scheduler.review;
+package io.facefleet.common.store.read;
+
+import io.facefleet.common.store.Candidate;
 
 import java.util.List;
 

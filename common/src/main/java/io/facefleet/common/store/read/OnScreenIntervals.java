@@ -1,4 +1,4 @@
-package io.facefleet.scheduler.timeline;
+package io.facefleet.common.store.read;
 
 import java.util.ArrayList;
 import java.util.Comparator;

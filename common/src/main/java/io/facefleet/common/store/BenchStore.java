@@ -1,0 +1,117 @@
+package io.facefleet.common.store;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements only the database benchmark ({@code facefleet bench db}) runs, on a database of its own: bulk loads
+ * of synthetic creators and videos, the seed's CROSS JOIN rematch as the baseline the product's is measured
+ * against, and table maintenance between the phases. The product's own reads and writes stay in the tables' stores.
+ */
+public class BenchStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    public BenchStore(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** Creators by name, as one batch; the ids of the first {@code count} creators, in order. */
+    public List<Long> creators(List<String> names, boolean insert, int count) {
+        if (insert) {
+            batches.batchUpdate("INSERT INTO creators (name) VALUES (?)",
+                    names.stream().map(name -> new Object[]{name}).toList());
+        }
+        return jdbc.sql("SELECT id FROM creators ORDER BY id LIMIT ?").param(count).query(Long.class).list();
+    }
+
+    /**
+     * Photo embeddings of creators as one bulk load: the HNSW index is dropped first and built once afterwards,
+     * not row by row.
+     *
+     * @return the seconds the inserts took and those the index build took
+     */
+    public double[] bulkEmbeddings(Map<Long, List<float[]>> byCreator) {
+        long t = System.nanoTime();
+        List<Object[]> rows = new ArrayList<>();
+        byCreator.forEach((creator, embeddings) -> embeddings.forEach(e -> rows.add(new Object[]{creator,
+                Vectors.vector(e)})));
+        jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();
+        batches.batchUpdate("INSERT INTO creator_face_embeddings (creator_id, embedding, source_type)"
+                + " VALUES (?, ?, 'photo')", rows);
+        double loaded = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"
+                + " USING hnsw (embedding vector_cosine_ops)").update();
+        analyzeCreatorFaces();
+        return new double[]{loaded, (System.nanoTime() - t) / 1e9};
+    }
+
+    /** Videos already processed (120 s, sampled every 2 s), as one batch; every video's id, in order. */
+    public List<Long> processedVideos(long count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (long v = 0; v < count; v++) {
+            rows.add(new Object[]{"/bench/video-" + v + ".mp4"});
+        }
+        batches.batchUpdate("""
+                INSERT INTO videos (path, size_bytes, mtime, duration_seconds, status, sample_interval_seconds)
+                VALUES (?, 1000000, now(), 120, 'done', 2)""", rows);
+        return videoIds();
+    }
+
+    public List<Long> videoIds() {
+        return jdbc.sql("SELECT id FROM videos ORDER BY id").query(Long.class).list();
+    }
+
+    public long maxTrackId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM video_face_detections").query(Long.class).single();
+    }
+
+    /** The creator each track names now (matched, pending or confirmed), null where none. */
+    public Map<Long, Long> namedCreators(java.util.Collection<Long> trackIds) {
+        Map<Long, Long> creators = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT id, CASE WHEN match_status IN ('matched', 'pending', 'confirmed') THEN matched_creator_id
+                        END FROM video_face_detections WHERE id = ANY(?)""")
+                .param(trackIds.toArray(Long[]::new))
+                .query(rs -> {
+                    long c = rs.getLong(2);
+                    creators.put(rs.getLong(1), rs.wasNull() ? null : c);
+                });
+        return creators;
+    }
+
+    /** The seed's rematch: every undecided track against every embedding of the creator, no index. */
+    public List<DetectionCandidate> crossJoinRematch(long creatorId, MatchRule rule) {
+        return jdbc.sql("""
+                        SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding)) AS similarity
+                        FROM video_face_detections d CROSS JOIN creator_face_embeddings e
+                        WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
+                          AND NOT EXISTS (SELECT 1 FROM detection_rejections r
+                                          WHERE r.detection_id = d.id AND r.creator_id = :creator)
+                        GROUP BY d.id, d.video_id
+                        HAVING max(1 - (d.embedding <=> e.embedding)) >= :threshold""")
+                .param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
+                .param("threshold", (double) rule.matchThreshold())
+                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+    }
+
+    public void vacuumAnalyzeTracks() {
+        jdbc.sql("VACUUM ANALYZE video_face_detections").update();
+        jdbc.sql("VACUUM ANALYZE video_face_sightings").update();
+    }
+
+    public void reindexTracks() {
+        jdbc.sql("REINDEX INDEX video_face_detections_hnsw").update();
+    }
+
+    public void analyzeCreatorFaces() {
+        jdbc.sql("ANALYZE creator_face_embeddings").update();
+    }
+}
