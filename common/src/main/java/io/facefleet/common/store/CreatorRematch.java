@@ -58,7 +58,7 @@ public class CreatorRematch {
                 videos.add(c.videoId());
             }
         }
-        tags.refreshAutoTags(videos);
+        tags.refreshTags(videos);
         return new Result(List.copyOf(candidates), improved);
     }
 

@@ -142,7 +142,7 @@ public class DetectionStore {
     /**
      * Gives a face no person has decided on (matched automatically, pending or unmatched) to a creator when that
      * creator is a better match than its current one. Whatever order two rematches run in, each face ends with its
-     * best match; confirmed and rejected faces are left as they are, and a creator a reviewer ruled out for the face
+     * best match; confirmed faces are left as they are, and a creator a reviewer ruled out for the face
      * (even while this rematch ran) never gets it back.
      */
     public boolean improveMatch(long detectionId, long creatorId, float similarity, MatchRule rule) {

@@ -2,9 +2,12 @@ package io.facefleet.common.store;
 
 import java.util.Locale;
 
-/** Where a detected face stands: tagged, waiting for review, too far from everyone, or decided by a person. */
+/**
+ * Where a face track stands: tagged, waiting for review, too far from everyone, or confirmed by a person. A person's
+ * "not this one" is kept beside the track (detection_rejections) and moves it to its next candidate.
+ */
 public enum MatchStatus {
-    MATCHED, PENDING, UNMATCHED, CONFIRMED, REJECTED;
+    MATCHED, PENDING, UNMATCHED, CONFIRMED;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

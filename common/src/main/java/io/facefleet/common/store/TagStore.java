@@ -16,18 +16,20 @@ public class TagStore {
     }
 
     /**
-     * Recomputes a video's automatic tags from its matched and confirmed face tracks (confidence: the best track;
-     * first seen: the earliest; on screen: the union of the tracks' intervals — first to last sighting, plus half a
-     * sampling interval each side — within the video). Manual tags are left as they are.
+     * Recomputes a video's tags from its matched and confirmed face tracks (confidence: the best track; first seen:
+     * the earliest; on screen: the union of the tracks' intervals — first to last sighting, plus half a sampling
+     * interval each side — within the video). A tag is {@code manual} where a reviewer confirmed one of its tracks,
+     * {@code auto} where only matching named the creator.
      */
-    public void refreshAutoTags(long videoId) {
-        jdbc.sql("DELETE FROM video_creators WHERE video_id = ? AND source = 'auto'").param(videoId).update();
+    public void refreshTags(long videoId) {
+        jdbc.sql("DELETE FROM video_creators WHERE video_id = ?").param(videoId).update();
         jdbc.sql("""
                         WITH video AS (
                           SELECT coalesce(sample_interval_seconds, 0) / 2 AS half, duration_seconds AS duration
                           FROM videos WHERE id = :video),
                         spans AS (
-                          SELECT t.matched_creator_id AS creator_id, t.match_confidence, t.first_seen_seconds,
+                          SELECT t.matched_creator_id AS creator_id, t.match_status, t.match_confidence,
+                            t.first_seen_seconds,
                             greatest(0, t.first_seen_seconds - v.half) AS starts,
                             least(coalesce(v.duration, 'infinity'), t.last_seen_seconds + v.half) AS ends
                           FROM video_face_detections t, video v
@@ -48,15 +50,17 @@ public class TagStore {
                           GROUP BY creator_id)
                         INSERT INTO video_creators (video_id, creator_id, source, confidence, first_seen_seconds,
                           on_screen_seconds)
-                        SELECT :video, s.creator_id, 'auto', max(s.match_confidence), min(s.first_seen_seconds),
-                          min(o.seconds)
+                        SELECT :video, s.creator_id,
+                          CASE WHEN bool_or(s.match_status = :confirmed) THEN 'manual' ELSE 'auto' END,
+                          max(s.match_confidence), min(s.first_seen_seconds), min(o.seconds)
                         FROM spans s JOIN on_screen o USING (creator_id)
                         GROUP BY s.creator_id
                         ON CONFLICT (video_id, creator_id) DO NOTHING""")
-                .param("video", videoId).param("naming", MatchRule.db(MatchRule.NAMING)).update();
+                .param("video", videoId).param("naming", MatchRule.db(MatchRule.NAMING))
+                .param("confirmed", MatchStatus.CONFIRMED.db()).update();
     }
 
-    public void refreshAutoTags(Collection<Long> videoIds) {
-        videoIds.stream().distinct().sorted().forEach(this::refreshAutoTags);
+    public void refreshTags(Collection<Long> videoIds) {
+        videoIds.stream().distinct().sorted().forEach(this::refreshTags);
     }
 }

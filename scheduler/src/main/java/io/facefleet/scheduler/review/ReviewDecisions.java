@@ -67,7 +67,7 @@ class ReviewDecisions {
         // the crop goes with the face into the creator's faces: reprocessing the video later replaces the track
         creators.addEmbedding(creator, face.embedding(), CreatorStore.CONFIRMED_DETECTION, face.videoPath(), null,
                 detectionId, face.bbox(), face.detScore(), face.cropJpeg());
-        tags.refreshAutoTags(face.videoId());
+        tags.refreshTags(face.videoId());
         UUID rematch = rematches.soon(creator);
         return new Decision(detectionId, face.videoId(), MatchStatus.CONFIRMED.db(), creator, similarity, rematch);
     }
@@ -106,7 +106,7 @@ class ReviewDecisions {
             detections.decide(detectionId, MatchStatus.UNMATCHED, null, null);
             decision = new Decision(detectionId, face.videoId(), MatchStatus.UNMATCHED.db(), null, null, null);
         }
-        tags.refreshAutoTags(face.videoId());
+        tags.refreshTags(face.videoId());
         return decision;
     }
 

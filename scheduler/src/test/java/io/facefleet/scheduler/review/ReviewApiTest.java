@@ -152,6 +152,10 @@ class ReviewApiTest {
         assertThat(tagsOf(video)).containsOnlyKeys(a, b);
         assertThat(jdbc.sql("SELECT first_seen_seconds FROM video_creators WHERE video_id = ? AND creator_id = ?")
                 .params(video, a).query(Double.class).single()).isEqualTo(3.0);
+        assertThat(jdbc.sql("SELECT creator_id, source FROM video_creators WHERE video_id = ?").param(video)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list())
+                .as("a person confirmed a's face; b is tagged by matching alone")
+                .containsExactlyInAnyOrder(Map.entry(a, "manual"), Map.entry(b, "auto"));
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM creator_face_embeddings
                         WHERE creator_id = ? AND source_type = 'confirmed_detection' AND detection_id = ?""")

@@ -84,7 +84,7 @@ public final class FaceData {
         UUID run = lifecycle.processing(videoId).orElseThrow();
         detections.replace(videoId, List.of(faces));
         lifecycle.done(videoId, run, new VideoFacts(durationSeconds, 25, 1280, 720), sampling);
-        tags.refreshAutoTags(videoId);
+        tags.refreshTags(videoId);
         return jdbc.sql("SELECT id FROM video_face_detections WHERE video_id = ? ORDER BY id").param(videoId)
                 .query(Long.class).list();
     }

@@ -63,7 +63,7 @@ public class VideoResultWriter {
                 tx.setRollbackOnly();
                 return false;
             }
-            tags.refreshAutoTags(videoId);
+            tags.refreshTags(videoId);
             return true;
         }));
     }
