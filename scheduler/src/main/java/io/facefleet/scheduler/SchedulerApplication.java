@@ -1,6 +1,7 @@
 package io.facefleet.scheduler;
 
 import io.facefleet.common.db.FacefleetDatabaseConfiguration;
+import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.jobs.VideoQueue;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,7 +20,7 @@ import java.time.Clock;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import({FacefleetDatabaseConfiguration.class, VideoQueue.class})
+@Import({FacefleetDatabaseConfiguration.class, VideoQueue.class, RematchQueue.class})
 public class SchedulerApplication {
 
     public static void main(String[] args) {

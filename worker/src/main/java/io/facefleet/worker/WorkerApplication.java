@@ -1,17 +1,21 @@
 package io.facefleet.worker;
 
 import io.facefleet.common.db.FacefleetDatabaseConfiguration;
+import io.facefleet.common.jobs.RematchQueue;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+
+import java.time.Clock;
 
 /**
  * A worker: a JobRunr background job server that processes videos, enrols creators and rematches faces, and the
  * face HTTP API, both over one {@link io.facefleet.worker.face.FaceEngine}.
  */
 @SpringBootApplication
-@Import(FacefleetDatabaseConfiguration.class)
+@Import({FacefleetDatabaseConfiguration.class, RematchQueue.class})
 public class WorkerApplication {
 
     /** Starts the worker and returns once it is serving; the CLI's {@code facefleet worker} calls this. */
@@ -21,5 +25,10 @@ public class WorkerApplication {
 
     public static void main(String[] args) {
         start(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

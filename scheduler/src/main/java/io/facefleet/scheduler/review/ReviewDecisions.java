@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.review;
 
+import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.store.Candidate;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.CreatorStore;

@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.review;
 
+import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.DetectionStore;

@@ -2,10 +2,9 @@ package io.facefleet.worker.jobs;
 
 import io.facefleet.common.jobs.EnrolCreatorHandler;
 import io.facefleet.common.jobs.EnrolCreatorRequest;
-import io.facefleet.common.jobs.RematchCreatorRequest;
+import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.jobs.UnprocessableInputException;
 import io.facefleet.common.store.CreatorPhoto;
-import io.facefleet.common.store.Creator;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchingLock;
 import io.facefleet.worker.face.DetectedFace;
@@ -16,7 +15,6 @@ import io.facefleet.worker.face.ImageDecoder;
 import io.facefleet.worker.face.ImageRejectedException;
 import io.facefleet.worker.face.StageTimings;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,16 +38,16 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
     private final ImageDecoder decoder;
     private final MatchingLock matchingLock;
     private final TransactionTemplate transactions;
-    private final JobRequestScheduler jobs;
+    private final RematchQueue rematches;
 
     public EnrolCreatorJob(CreatorStore creators, FaceEngine engine, ImageDecoder decoder, MatchingLock matchingLock,
-                           TransactionTemplate transactions, JobRequestScheduler jobs) {
+                           TransactionTemplate transactions, RematchQueue rematches) {
         this.creators = creators;
         this.engine = engine;
         this.decoder = decoder;
         this.matchingLock = matchingLock;
         this.transactions = transactions;
-        this.jobs = jobs;
+        this.rematches = rematches;
     }
 
     @Override
@@ -84,7 +82,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
             }
         });
         if (!enrolments.isEmpty()) {
-            jobs.enqueue(new RematchCreatorRequest(creatorId, creators.find(creatorId).map(Creator::name).orElse(null)));
+            rematches.now(creatorId);
         }
     }
 
