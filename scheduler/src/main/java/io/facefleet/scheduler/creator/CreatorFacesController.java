@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.creator;
 
+import io.facefleet.common.image.ImageFormat;
 import io.facefleet.scheduler.api.ApiException;
 import io.facefleet.scheduler.api.Images;
 import io.facefleet.scheduler.db.SqlValues;

@@ -1,6 +1,6 @@
 package io.facefleet.worker.api;
 
-import io.facefleet.worker.face.ImageRejectedException;
+import io.facefleet.common.image.ImageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
