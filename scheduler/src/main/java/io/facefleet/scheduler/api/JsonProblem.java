@@ -17,11 +17,15 @@ final class JsonProblem {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "'" + path(unknown) + "' is not a field of this request" + known(unknown.getKnownPropertyIds());
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return "'" + path(mismatch) + "' must be " + expected(mismatch.getTargetType());
+        if (cause instanceof MismatchedInputException mismatch) {
+            return (mismatch.getPath().isEmpty() ? "The request body" : "'" + path(mismatch) + "'") + " must be "
+                    + expected(mismatch.getTargetType());
         }
         if (cause instanceof JacksonException json) {
             String message = json.getOriginalMessage();
+            if (!json.getPath().isEmpty()) {
+                return "'" + path(json) + "': " + message;
+            }
             if (message != null && message.startsWith("Duplicate Object property")) {
                 return "The request body gives a field twice: " + message.substring("Duplicate Object ".length());
             }
