@@ -93,7 +93,7 @@ class SchedulerApplicationTest {
                         "{\"min_frames_per_video\": 100, \"max_frames_per_video\": 50}"),
                 HttpStatus.BAD_REQUEST, "min_frames_per_video must not exceed max_frames_per_video");
         assertError(api.send(HttpMethod.PUT, "/api/config", "{\"match_threshold\": \"high\"}"),
-                HttpStatus.BAD_REQUEST, "not the JSON expected");
+                HttpStatus.BAD_REQUEST, "'match_threshold' must be a number");
         assertThat(config.get()).isEqualTo(before);
     }
 

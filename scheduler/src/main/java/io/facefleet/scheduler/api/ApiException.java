@@ -20,6 +20,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, message);
     }
 
+    public static ApiException contentTooLarge(String message) {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, message);
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(HttpStatus.CONFLICT, message);
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 import java.net.URI;
 
@@ -52,7 +53,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return error(HttpStatus.BAD_REQUEST, "The request body is not the JSON expected here: "
+        return error(HttpStatus.BAD_REQUEST, JsonProblem.describe(e.getMostSpecificCause()), request);
+    }
+
+    /** A multipart body without its boundary, cut short, or otherwise unreadable. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        return error(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data upload: "
                 + e.getMostSpecificCause().getMessage(), request);
     }
 

@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.creator;
 
+import io.facefleet.common.image.ImageFormat;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.read.CreatorFace;
 import io.facefleet.common.store.read.CreatorMoment;

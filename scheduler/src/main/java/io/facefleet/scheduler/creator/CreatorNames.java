@@ -1,8 +1,9 @@
 package io.facefleet.scheduler.creator;
 
 import io.facefleet.scheduler.api.ApiException;
+import io.facefleet.scheduler.api.TextInput;
 
-/** A creator's name as the API takes it: trimmed, not blank, not absurdly long. */
+/** A creator's name as the API takes it: trimmed, not blank, not absurdly long, no control characters. */
 final class CreatorNames {
 
     static final int MAX_LENGTH = 200;
@@ -18,7 +19,7 @@ final class CreatorNames {
         if (trimmed.length() > MAX_LENGTH) {
             throw ApiException.badRequest("'name' is longer than " + MAX_LENGTH + " characters");
         }
-        return trimmed;
+        return TextInput.withoutControlCharacters("name", trimmed);
     }
 
     static ApiException taken(String name) {

@@ -1,6 +1,9 @@
 package io.facefleet.scheduler.creator;
 
+import io.facefleet.common.image.ImageCheck;
+import io.facefleet.common.image.ImageRejectedException;
 import io.facefleet.scheduler.api.ApiException;
+import io.facefleet.scheduler.api.TextInput;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
@@ -8,10 +11,18 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An uploaded photo that has been checked to be an image the workers can decode. */
+/**
+ * An uploaded photo that has passed the workers' own {@link ImageCheck}: a JPEG, PNG, WebP or BMP file, whole, within
+ * the pixel budget. Refused here, a bad photo is never stored, so its enrolment cannot fail for the wrong reason.
+ */
 record PhotoUpload(String fileName, byte[] content) {
 
-    /** @throws ApiException (400) for no photos, or for a file that is not a JPEG, PNG, WebP or BMP image */
+    /** The longest file name most file systems allow. */
+    static final int MAX_FILE_NAME_LENGTH = 255;
+
+    private static final ImageCheck CHECK = new ImageCheck(ImageCheck.DEFAULT_MAX_PIXELS);
+
+    /** @throws ApiException 400 for no photos or a file that is not a whole image, 413 for one over the budget */
     static List<PhotoUpload> checked(List<MultipartFile> files) {
         List<MultipartFile> sent = files == null ? List.of() : files.stream().filter(PhotoUpload::isChosen).toList();
         if (sent.isEmpty()) {
@@ -21,8 +32,12 @@ record PhotoUpload(String fileName, byte[] content) {
         for (MultipartFile file : sent) {
             String name = fileName(file, photos.size() + 1);
             byte[] content = bytes(file);
-            if (ImageFormat.of(content).isEmpty()) {
-                throw ApiException.badRequest("'" + name + "' is not a photo: send JPEG, PNG, WebP or BMP images");
+            try {
+                CHECK.check(content);
+            } catch (ImageRejectedException e) {
+                String message = "'" + name + "' is not a photo the workers can use: " + e.getMessage();
+                throw e.reason() == ImageRejectedException.Reason.TOO_LARGE
+                        ? ApiException.contentTooLarge(message) : ApiException.badRequest(message);
             }
             photos.add(new PhotoUpload(name, content));
         }
@@ -40,7 +55,12 @@ record PhotoUpload(String fileName, byte[] content) {
         if (original == null || original.isBlank()) {
             return "photo-" + position;
         }
-        return original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+        if (name.length() > MAX_FILE_NAME_LENGTH) {
+            throw ApiException.badRequest("The file name of photo " + position + " is longer than "
+                    + MAX_FILE_NAME_LENGTH + " characters");
+        }
+        return TextInput.withoutControlCharacters("file name of photo " + position, name);
     }
 
     private static byte[] bytes(MultipartFile file) {

@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.library;
 
+import io.facefleet.common.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public record LibraryWalk(Path folder, List<FileState> videos, boolean complete)
                     if (e instanceof NoSuchFileException) {
                         return FileVisitResult.CONTINUE; // deleted while we walked: simply gone
                     }
-                    log.warn("Cannot read {}: {}", file, e.toString());
+                    log.warn("Cannot read {}: {}", LogText.escaped(file), LogText.escaped(e));
                     complete[0] = false;
                     return FileVisitResult.CONTINUE;
                 }

@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.library;
 
+import io.facefleet.common.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -140,7 +141,7 @@ public class LibraryWatcher implements SmartLifecycle {
             watchedFolders.remove(folder);
         }
         if (overflowed) {
-            log.warn("Too many file events at once under {}: rescanning the library", folder);
+            log.warn("Too many file events at once under {}: rescanning the library", LogText.escaped(folder));
             guarded(scanner::scan);
         }
     }
@@ -182,7 +183,7 @@ public class LibraryWatcher implements SmartLifecycle {
             });
         } catch (IOException e) {
             // For instance the inotify watch limit (fs.inotify.max_user_watches): rescans still cover the folder.
-            log.warn("Cannot watch everything under {}: {}", top, e.toString());
+            log.warn("Cannot watch everything under {}: {}", LogText.escaped(top), LogText.escaped(e));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.facefleet.worker.api;
 
-import io.facefleet.worker.face.ImageRejectedException;
+import io.facefleet.common.image.ImageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
@@ -25,8 +25,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<ApiError> imageRejected(ImageRejectedException e, HttpServletRequest request) {
-        HttpStatus status = e.reason() == ImageRejectedException.Reason.TOO_LARGE
-                ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        HttpStatus status = switch (e.reason()) {
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case NOT_AN_IMAGE -> HttpStatus.BAD_REQUEST;
+        };
         return error(status, e.getMessage(), request);
     }
 

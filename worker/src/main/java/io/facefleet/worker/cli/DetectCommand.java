@@ -3,7 +3,7 @@ package io.facefleet.worker.cli;
 import io.facefleet.worker.face.DetectedFace;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.ImageDecoder;
-import io.facefleet.worker.face.ImageRejectedException;
+import io.facefleet.common.image.ImageRejectedException;
 import io.facefleet.worker.face.StageTimings;
 import org.bytedeco.opencv.opencv_core.Mat;
 import picocli.CommandLine.Command;

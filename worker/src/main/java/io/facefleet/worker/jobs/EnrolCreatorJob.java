@@ -12,7 +12,7 @@ import io.facefleet.worker.face.Face;
 import io.facefleet.worker.face.FaceCrops;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.ImageDecoder;
-import io.facefleet.worker.face.ImageRejectedException;
+import io.facefleet.common.image.ImageRejectedException;
 import io.facefleet.worker.face.StageTimings;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.springframework.stereotype.Component;

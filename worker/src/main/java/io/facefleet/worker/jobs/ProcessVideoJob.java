@@ -1,5 +1,6 @@
 package io.facefleet.worker.jobs;
 
+import io.facefleet.common.LogText;
 import io.facefleet.common.jobs.ProcessVideoHandler;
 import io.facefleet.common.jobs.ProcessVideoRequest;
 import io.facefleet.common.jobs.UnprocessableInputException;
@@ -58,7 +59,8 @@ public class ProcessVideoJob implements ProcessVideoHandler {
         RecognitionConfig config = configs.get();
         Optional<UUID> run = lifecycle.processing(videoId);
         if (run.isEmpty()) {
-            log.info("Video {} ({}) is missing from the library: not processed", videoId, video.get().path());
+            log.info("Video {} ({}) is missing from the library: not processed", videoId,
+                    LogText.escaped(video.get().path()));
             return;
         }
         UUID runId = run.get();
@@ -76,7 +78,7 @@ public class ProcessVideoJob implements ProcessVideoHandler {
             log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d tracks (%s), %d recognizer runs; %d frames"
                             + " sampled of %d decoded (%s, every %.2f s, keyframe every %s s)%s; frames %.2f s"
                             + " (sampler CPU %.2f s), detection %.2f s, alignment+recognition %.2f s,"
-                            + " matching and storing %.2f s", videoId, video.get().path(), result.facesSeen(),
+                            + " matching and storing %.2f s", videoId, LogText.escaped(video.get().path()), result.facesSeen(),
                     result.tracks().size(), result.trackingNotes(), result.recognizerRuns(), sampling.framesSampled(),
                     sampling.framesDecoded(), sampling.mode(), sampling.intervalSeconds(),
                     sampling.keyframeIntervalSeconds() == null ? "?"

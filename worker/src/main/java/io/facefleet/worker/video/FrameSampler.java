@@ -1,5 +1,6 @@
 package io.facefleet.worker.video;
 
+import io.facefleet.common.LogText;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -56,7 +57,7 @@ public final class FrameSampler {
             try (SamplingPass pass = new SamplingPass(video, plan, frames, clock)) {
                 pass.run();
                 if (pass.framesSampled() == 0) {
-                    throw new UnreadableVideoException("No frame of " + file.getFileName() + " could be decoded: "
+                    throw new UnreadableVideoException("No frame of " + LogText.escaped(file.getFileName()) + " could be decoded: "
                             + noFrameReason(pass));
                 }
                 return new SamplingReport(video.probe(), plan.intervalSeconds(), pass.framesDecoded(),

@@ -1,5 +1,6 @@
 package io.facefleet.worker.video;
 
+import io.facefleet.common.LogText;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -45,6 +46,9 @@ final class OpenVideo implements AutoCloseable {
     /** FFmpeg's FF_THREAD_FRAME (not among the preset's constants): decode consecutive frames on several threads. */
     private static final int FF_THREAD_FRAME = 1;
 
+    /** 8192 x 8192: every real video fits (8K UHD is 7680 x 4320); a header claiming more is a bomb or garbage. */
+    static final long MAX_FRAME_PIXELS = 8192L * 8192;
+
     final AVFormatContext format;
     final AVStream stream;
     final int streamIndex;
@@ -65,7 +69,7 @@ final class OpenVideo implements AutoCloseable {
         this.timeBaseNum = stream.time_base().num();
         this.timeBaseDen = stream.time_base().den();
         if (format.duration() <= 0 && stream.duration() <= 0) {
-            throw new UnreadableVideoException(file.getFileName() + " has no known duration");
+            throw new UnreadableVideoException(LogText.escaped(file.getFileName()) + " has no known duration");
         }
         double formatSeconds = format.duration() > 0 ? format.duration() / (double) AV_TIME_BASE : 0;
         this.videoSeconds = stream.duration() > 0 && stream.duration() != AV_NOPTS_VALUE
@@ -82,24 +86,29 @@ final class OpenVideo implements AutoCloseable {
         String url = "file:" + file.toAbsolutePath();
         int error = avformat_open_input(format, new BytePointer(url, StandardCharsets.UTF_8), null, null);
         if (error < 0) {
-            throw new UnreadableVideoException(file.getFileName() + " is not a readable video: "
+            throw new UnreadableVideoException(LogText.escaped(file.getFileName()) + " is not a readable video: "
                     + FrameSampler.reason(error));
         }
         AVCodecContext decoder = null;
         try {
             error = avformat_find_stream_info(format, (PointerPointer<?>) null);
             if (error < 0) {
-                throw new UnreadableVideoException(file.getFileName() + " is not a readable video: "
+                throw new UnreadableVideoException(LogText.escaped(file.getFileName()) + " is not a readable video: "
                         + FrameSampler.reason(error));
             }
             int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
             if (streamIndex < 0) {
-                throw new UnreadableVideoException(file.getFileName() + " has no video stream");
+                throw new UnreadableVideoException(LogText.escaped(file.getFileName()) + " has no video stream");
             }
             AVCodecParameters parameters = format.streams(streamIndex).codecpar();
             AVCodec codec = avcodec_find_decoder(parameters.codec_id());
+            if ((long) parameters.width() * parameters.height() > MAX_FRAME_PIXELS) {
+                throw new UnreadableVideoException(LogText.escaped(file.getFileName()) + " has frames of "
+                        + parameters.width() + "x" + parameters.height() + " pixels, over the " + MAX_FRAME_PIXELS
+                        + " a video frame may have");
+            }
             if (codec == null || parameters.width() <= 0 || parameters.height() <= 0) {
-                throw new UnreadableVideoException(file.getFileName() + " has no video stream FFmpeg can decode ("
+                throw new UnreadableVideoException(LogText.escaped(file.getFileName()) + " has no video stream FFmpeg can decode ("
                         + avcodec_get_name(parameters.codec_id()).getString() + ")");
             }
             decoder = avcodec_alloc_context3(codec);
@@ -112,7 +121,7 @@ final class OpenVideo implements AutoCloseable {
             decoder.skip_frame(mode.discard());
             error = avcodec_open2(decoder, codec, (AVDictionary) null);
             if (error < 0) {
-                throw new UnreadableVideoException(file.getFileName() + " is not a readable video: "
+                throw new UnreadableVideoException(LogText.escaped(file.getFileName()) + " is not a readable video: "
                         + FrameSampler.reason(error));
             }
             return new OpenVideo(format, streamIndex, decoder, file);

@@ -3,7 +3,7 @@ package io.facefleet.worker.cli;
 import io.facefleet.common.Fixtures;
 import io.facefleet.worker.face.ExecutionProvider;
 import io.facefleet.worker.face.FaceEngine;
-import io.facefleet.worker.face.ImageRejectedException;
+import io.facefleet.common.image.ImageRejectedException;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package io.facefleet.worker.face;
 
+import io.facefleet.common.image.ImageRejectedException;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
