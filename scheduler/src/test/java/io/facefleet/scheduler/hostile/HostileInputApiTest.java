@@ -161,7 +161,7 @@ class HostileInputApiTest {
                 // Query parameters and path variables
                 get("negative limit", "/api/videos?limit=-1", 400, "'limit' must be between"),
                 get("huge limit", "/api/videos?limit=99999999999", 400, "'limit' must be a whole number"),
-                get("negative offset", "/api/videos?offset=-1", 400, "'offset' not negative"),
+                get("negative offset", "/api/videos?offset=-1", 400, "'offset' must be between 0 and"),
                 get("SQL in the status filter", "/api/videos?status=done'%20OR%20'1'='1", 400, "status"),
                 get("SQL in a creator id", "/api/videos?creator=1%20OR%201=1", 400, "'creator' must be a whole number"),
                 get("review limit of zero", "/api/review?limit=0", 400, "'limit' must be between"),
