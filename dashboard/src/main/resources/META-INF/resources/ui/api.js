@@ -44,7 +44,7 @@ export const put = (path, json) => api(path, { method: 'PUT', json });
 export const patch = (path, json) => api(path, { method: 'PATCH', json });
 export const del = (path) => api(path, { method: 'DELETE' });
 
-export const detectionCrop = (id) => `/api/detections/${id}/crop.jpg`;
+export const trackCrop = (id) => `/api/tracks/${id}/crop.jpg`;
 export const creatorFaceCrop = (creatorId, faceId) => `/api/creators/${creatorId}/faces/${faceId}/crop.jpg`;
 export const photoImage = (creatorId, photoId) => `/api/creators/${creatorId}/photos/${photoId}/image`;
 

@@ -110,7 +110,7 @@ class SchedulerApplicationTest {
         JsonNode docs = api.get("/v3/api-docs").getBody();
 
         assertThat(docs.get("paths").propertyNames()).contains("/api/creators", "/api/creators/{id}",
-                "/api/videos", "/api/videos/{id}/reprocess", "/api/review", "/api/review/{detectionId}/confirm",
+                "/api/videos", "/api/videos/{id}/reprocess", "/api/review", "/api/review/{trackId}/confirm",
                 "/api/config", "/api/library/scan");
         // Described as the API writes it: snake_case.
         assertThat(docs.get("components").get("schemas").get("VideoSummary").get("properties").propertyNames())

@@ -70,7 +70,7 @@ public class BenchStore {
     }
 
     public long maxTrackId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM video_face_detections").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM face_tracks").query(Long.class).single();
     }
 
     /** The creator each track names now (matched, pending or confirmed), null where none. */
@@ -78,7 +78,7 @@ public class BenchStore {
         Map<Long, Long> creators = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT id, CASE WHEN match_status IN ('matched', 'pending', 'confirmed') THEN matched_creator_id
-                        END FROM video_face_detections WHERE id = ANY(?)""")
+                        END FROM face_tracks WHERE id = ANY(?)""")
                 .param(trackIds.toArray(Long[]::new))
                 .query(rs -> {
                     long c = rs.getLong(2);
@@ -88,27 +88,27 @@ public class BenchStore {
     }
 
     /** The seed's rematch: every undecided track against every embedding of the creator, no index. */
-    public List<DetectionCandidate> crossJoinRematch(long creatorId, MatchRule rule) {
+    public List<TrackCandidate> crossJoinRematch(long creatorId, MatchRule rule) {
         return jdbc.sql("""
                         SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding)) AS similarity
-                        FROM video_face_detections d CROSS JOIN creator_face_embeddings e
+                        FROM face_tracks d CROSS JOIN creator_face_embeddings e
                         WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
-                          AND NOT EXISTS (SELECT 1 FROM detection_rejections r
-                                          WHERE r.detection_id = d.id AND r.creator_id = :creator)
+                          AND NOT EXISTS (SELECT 1 FROM track_rejections r
+                                          WHERE r.track_id = d.id AND r.creator_id = :creator)
                         GROUP BY d.id, d.video_id
                         HAVING max(1 - (d.embedding <=> e.embedding)) >= :threshold""")
                 .param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
                 .param("threshold", (double) rule.matchThreshold())
-                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
     }
 
     public void vacuumAnalyzeTracks() {
-        jdbc.sql("VACUUM ANALYZE video_face_detections").update();
+        jdbc.sql("VACUUM ANALYZE face_tracks").update();
         jdbc.sql("VACUUM ANALYZE video_face_sightings").update();
     }
 
     public void reindexTracks() {
-        jdbc.sql("REINDEX INDEX video_face_detections_hnsw").update();
+        jdbc.sql("REINDEX INDEX face_tracks_hnsw").update();
     }
 
     public void analyzeCreatorFaces() {

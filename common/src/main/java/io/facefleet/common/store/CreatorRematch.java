@@ -23,11 +23,11 @@ public class CreatorRematch {
     /** The most faces one embedding's search returns. */
     public static final int CANDIDATES_PER_EMBEDDING = 10_000;
 
-    private final DetectionStore detections;
+    private final FaceTrackStore faceTracks;
     private final TagStore tags;
 
-    public CreatorRematch(DetectionStore detections, TagStore tags) {
-        this.detections = detections;
+    public CreatorRematch(FaceTrackStore faceTracks, TagStore tags) {
+        this.faceTracks = faceTracks;
         this.tags = tags;
     }
 
@@ -37,11 +37,11 @@ public class CreatorRematch {
      *         creator
      */
     public Result rematch(long creatorId, List<float[]> embeddings, RecognitionConfig config, IntConsumer progress) {
-        Map<Long, DetectionCandidate> best = new HashMap<>();
+        Map<Long, TrackCandidate> best = new HashMap<>();
         for (int i = 0; i < embeddings.size(); i++) {
-            for (DetectionCandidate c : detections.undecidedNear(embeddings.get(i), config.matchRule(),
+            for (TrackCandidate c : faceTracks.undecidedNear(embeddings.get(i), config.matchRule(),
                     creatorId, CANDIDATES_PER_EMBEDDING)) {
-                best.merge(c.detectionId(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
+                best.merge(c.trackId(), c, (a, b) -> a.similarity() >= b.similarity() ? a : b);
             }
             progress.accept(i + 1);
         }
@@ -49,11 +49,11 @@ public class CreatorRematch {
     }
 
     /** Gives the candidates to the creator where it beats their current match, and re-tags their videos. */
-    public Result apply(long creatorId, Collection<DetectionCandidate> candidates, RecognitionConfig config) {
-        List<DetectionCandidate> improved = new ArrayList<>();
+    public Result apply(long creatorId, Collection<TrackCandidate> candidates, RecognitionConfig config) {
+        List<TrackCandidate> improved = new ArrayList<>();
         Set<Long> videos = new HashSet<>();
-        for (DetectionCandidate c : candidates) {
-            if (detections.improveMatch(c.detectionId(), creatorId, c.similarity(), config.matchRule())) {
+        for (TrackCandidate c : candidates) {
+            if (faceTracks.improveMatch(c.trackId(), creatorId, c.similarity(), config.matchRule())) {
                 improved.add(c);
                 videos.add(c.videoId());
             }
@@ -62,6 +62,6 @@ public class CreatorRematch {
         return new Result(List.copyOf(candidates), improved);
     }
 
-    public record Result(List<DetectionCandidate> found, List<DetectionCandidate> improved) {
+    public record Result(List<TrackCandidate> found, List<TrackCandidate> improved) {
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public class CreatorStore {
 
     /** The source of an enrolled face a reviewer confirmed in a video (the other source is a photo). */
-    public static final String CONFIRMED_DETECTION = "confirmed_detection";
+    public static final String CONFIRMED_DETECTION = "confirmed_track";
     /** Nearest embeddings fetched to find the few nearest creators: a creator may hold many embeddings. */
     private static final int EMBEDDINGS_SEARCHED = 50;
 
@@ -87,18 +87,18 @@ public class CreatorStore {
     }
 
     public long addEmbedding(long creatorId, float[] embedding, String sourceType, String sourcePath, Long photoId,
-                             Long detectionId, float[] bbox, float quality) {
-        return addEmbedding(creatorId, embedding, sourceType, sourcePath, photoId, detectionId, bbox, quality, null);
+                             Long trackId, float[] bbox, float quality) {
+        return addEmbedding(creatorId, embedding, sourceType, sourcePath, photoId, trackId, bbox, quality, null);
     }
 
     /** @param cropJpeg a small JPEG of the face for the dashboard, or null */
     public long addEmbedding(long creatorId, float[] embedding, String sourceType, String sourcePath, Long photoId,
-                             Long detectionId, float[] bbox, float quality, byte[] cropJpeg) {
+                             Long trackId, float[] bbox, float quality, byte[] cropJpeg) {
         return jdbc.sql("""
                         INSERT INTO creator_face_embeddings (creator_id, embedding, source_type, source_path, photo_id,
-                          detection_id, bbox, quality_score, crop_jpeg)
+                          track_id, bbox, quality_score, crop_jpeg)
                         VALUES (?, ?, ?, ?, ?, ?, ?::real[], ?, ?) RETURNING id""")
-                .params(creatorId, Vectors.vector(embedding), sourceType, sourcePath, photoId, detectionId,
+                .params(creatorId, Vectors.vector(embedding), sourceType, sourcePath, photoId, trackId,
                         Vectors.realArray(bbox), quality, cropJpeg)
                 .query(Long.class).single();
     }
@@ -131,9 +131,9 @@ public class CreatorStore {
     }
 
     /** A face track confirmed before and now decided otherwise no longer stands for its old creator. */
-    public void forgetConfirmedFace(long detectionId) {
-        jdbc.sql("DELETE FROM creator_face_embeddings WHERE detection_id = ? AND source_type = ?")
-                .params(detectionId, CONFIRMED_DETECTION).update();
+    public void forgetConfirmedFace(long trackId) {
+        jdbc.sql("DELETE FROM creator_face_embeddings WHERE track_id = ? AND source_type = ?")
+                .params(trackId, CONFIRMED_DETECTION).update();
     }
 
     /**
@@ -141,19 +141,19 @@ public class CreatorStore {
      * for that track. Call it inside a transaction: the index is told to keep scanning past rejected creators'
      * embeddings ({@code hnsw.iterative_scan}, pgvector 0.8), which holds until the transaction ends.
      */
-    public List<Candidate> candidates(long detectionId, float[] embedding, int creators) {
+    public List<Candidate> candidates(long trackId, float[] embedding, int creators) {
         jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
         return jdbc.sql("""
                         SELECT e.creator_id, c.name, max(e.similarity) AS similarity
                         FROM (SELECT creator_id, 1 - (embedding <=> :e) AS similarity
                               FROM creator_face_embeddings
-                              WHERE creator_id NOT IN (SELECT creator_id FROM detection_rejections
-                                                       WHERE detection_id = :detection)
+                              WHERE creator_id NOT IN (SELECT creator_id FROM track_rejections
+                                                       WHERE track_id = :track)
                               ORDER BY embedding <=> :e LIMIT :searched) e
                         JOIN creators c ON c.id = e.creator_id
                         GROUP BY e.creator_id, c.name
                         ORDER BY similarity DESC LIMIT :creators""")
-                .param("e", Vectors.vector(embedding)).param("detection", detectionId)
+                .param("e", Vectors.vector(embedding)).param("track", trackId)
                 .param("searched", EMBEDDINGS_SEARCHED).param("creators", creators)
                 .query((rs, n) -> new Candidate(rs.getLong("creator_id"), rs.getString("name"),
                         rs.getFloat("similarity")))

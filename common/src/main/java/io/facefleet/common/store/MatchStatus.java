@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Where a face track stands: tagged, waiting for review, too far from everyone, or confirmed by a person. A person's
- * "not this one" is kept beside the track (detection_rejections) and moves it to its next candidate.
+ * "not this one" is kept beside the track (track_rejections) and moves it to its next candidate.
  */
 public enum MatchStatus {
     MATCHED, PENDING, UNMATCHED, CONFIRMED;

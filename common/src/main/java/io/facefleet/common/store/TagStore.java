@@ -32,7 +32,7 @@ public class TagStore {
                             t.first_seen_seconds,
                             greatest(0, t.first_seen_seconds - v.half) AS starts,
                             least(coalesce(v.duration, 'infinity'), t.last_seen_seconds + v.half) AS ends
-                          FROM video_face_detections t, video v
+                          FROM face_tracks t, video v
                           WHERE t.video_id = :video AND t.matched_creator_id IS NOT NULL
                             AND t.match_status = ANY(CAST(:naming AS text[]))),
                         opened AS (

@@ -48,7 +48,7 @@ class SqlOnlyInStoresTest {
         assertThat(STATEMENT.matcher("SELECT id FROM videos WHERE path = ?").find()).isTrue();
         assertThat(STATEMENT.matcher("update videos set status = 'done'").find()).isTrue();
         assertThat(STATEMENT.matcher("SELECT count(*) FROM jobrunr_jobs").find()).isTrue();
-        assertThat(STATEMENT.matcher("VACUUM ANALYZE video_face_detections").find()).isTrue();
+        assertThat(STATEMENT.matcher("VACUUM ANALYZE face_tracks").find()).isTrue();
         assertThat(STATEMENT.matcher("'limit' must be between 1 and 200").find()).isFalse();
         assertThat(STATEMENT.matcher("VACUUM ANALYZE of both tables: %.1f s%n").find()).isFalse();
         assertThat(mainSources()).as("the sources are found").hasSizeGreaterThan(50);

@@ -1,7 +1,7 @@
 // One creator: their reference faces and photos, adding photos, renaming, deleting, and the videos they are in
 // with when they are on screen (intervals and total seconds) and the face tracks they were seen in.
 
-import { api, get, patch, del, creatorFaceCrop, detectionCrop, photoImage } from '../api.js';
+import { api, get, patch, del, creatorFaceCrop, trackCrop, photoImage } from '../api.js';
 import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast, cropImage, seconds, seen } from '../dom.js';
 import { photoPicker, rememberEnrolment, rememberedEnrolment, enrolmentTracker } from '../enrolment.js';
 
@@ -101,11 +101,11 @@ export async function render(main, { params }) {
     const tagged = detail.videos.map((v) => v.video_id);
     const pendingOnly = [...byVideo.keys()].filter((v) => !tagged.includes(v));
     const momentStrip = (videoId) => h('div.moments', (byVideo.get(videoId) || []).map((m) =>
-      h('a.moment', { href: `#/videos/${videoId}?face=${m.detection_id}`,
+      h('a.moment', { href: `#/videos/${videoId}?face=${m.track_id}`,
         title: `${m.match_status}, similarity ${score(m.confidence)}, ${seen(m)}`, class: 'moment-' + m.match_status },
-        cropImage(detectionCrop(m.detection_id), { size: 'sm' }), h('span', time(m.first_seen_seconds)))));
+        cropImage(trackCrop(m.track_id), { size: 'sm' }), h('span', time(m.first_seen_seconds)))));
     const intervals = (v) => (v.intervals.length ? h('div.interval-list', v.intervals.map((i) =>
-      h('a.interval', { href: `#/videos/${v.video_id}?face=${i.detection_id}` },
+      h('a.interval', { href: `#/videos/${v.video_id}?face=${i.track_id}` },
         `${seconds(i.start_seconds)}–${seconds(i.end_seconds)} s`))) : null);
     fill(videosBox,
       detail.videos.length ? h('ul.video-list', detail.videos.map((v) => h('li.card', { dataset: { videoId: String(v.video_id) } },

@@ -1,7 +1,7 @@
 // The review queue: pending faces, largest and most confident first, each beside its candidate's reference faces.
 // Confirm (C), not this person (R), assign to another creator (A), previous / next (← →); no page reload.
 
-import { get, post, detectionCrop, creatorFaceCrop, referenceFaces } from '../api.js';
+import { get, post, trackCrop, creatorFaceCrop, referenceFaces } from '../api.js';
 import { h, fill, errorBox, basename, time, score, toast, cropImage, seen } from '../dom.js';
 import { refreshReviewCount } from '../shell.js';
 
@@ -45,13 +45,13 @@ export async function render(main) {
       // Confirm and reject name the creator shown: a rematch may have moved the face on since the page loaded.
       const shown = creatorId || (item.current && item.current.creator_id);
       const body = shown ? { creator_id: shown } : undefined;
-      const decision = await post(`/api/review/${item.detection_id}/${action}`, body);
+      const decision = await post(`/api/review/${item.track_id}/${action}`, body);
       const who = (id) => (creators.find((c) => c.id === id) || {}).name || 'creator ' + id;
       const message = action === 'reject'
         ? `Not ${item.current ? item.current.name : 'them'}` + (decision.match_status === 'pending'
           ? ` — now suggested as ${who(decision.creator_id)}` : ' — left unmatched')
         : `${action === 'assign' ? 'Assigned to' : 'Confirmed as'} ${who(decision.creator_id)}`;
-      log.prepend(h('li', h('img', { src: detectionCrop(item.detection_id), alt: '' }), message));
+      log.prepend(h('li', h('img', { src: trackCrop(item.track_id), alt: '' }), message));
       while (log.children.length > 6) log.lastChild.remove();
       toast(message);
       await load();
@@ -101,10 +101,10 @@ export async function render(main) {
     const assignButton = h('button#assign-button', { type: 'button',
       onclick: () => (assign.value ? decide('assign', Number(assign.value)) : assign.focus()) }, 'Assign ', h('kbd', 'A'));
 
-    fill(card, h('div.review-card.card', { dataset: { detectionId: String(item.detection_id) } },
+    fill(card, h('div.review-card.card', { dataset: { trackId: String(item.track_id) } },
       h('div.review-face',
-        h('img.face-large', { src: detectionCrop(item.detection_id), alt: 'Face to review' }),
-        h('div.small.muted', h('a', { href: `#/videos/${item.video_id}?face=${item.detection_id}` }, basename(item.video_path)),
+        h('img.face-large', { src: trackCrop(item.track_id), alt: 'Face to review' }),
+        h('div.small.muted', h('a', { href: `#/videos/${item.video_id}?face=${item.track_id}` }, basename(item.video_path)),
           ' at ', time(item.frame_timestamp)),
         h('div.small.muted#review-seen', seen(item)),
         h('div.small.muted', `${Math.round(x2 - x1)}×${Math.round(y2 - y1)} px · detector ${score(item.det_score)}`),
@@ -129,7 +129,7 @@ export async function render(main) {
 
     fill(strip, items.map((it, i) => h('button.strip-item', { type: 'button', class: i === index ? 'current' : '',
       title: it.current ? `${it.current.name}? ${score(it.current.similarity)}` : 'unknown',
-      onclick: () => { index = i; draw(); } }, h('img', { src: detectionCrop(it.detection_id), alt: '', loading: 'lazy' }))));
+      onclick: () => { index = i; draw(); } }, h('img', { src: trackCrop(it.track_id), alt: '', loading: 'lazy' }))));
   }
 
   const onKey = (e) => {

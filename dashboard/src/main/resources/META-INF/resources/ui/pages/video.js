@@ -2,7 +2,7 @@
 // were found (each face's crop where it was in the frame), every face track with when it was seen, its box, score,
 // match and confidence, and reprocess / retry.
 
-import { get, post, detectionCrop } from '../api.js';
+import { get, post, trackCrop } from '../api.js';
 import { h, fill, errorBox, badge, basename, time, score, bytes, dateTime, plural, toast, cropImage, seconds, seen } from '../dom.js';
 import { every } from '../shell.js';
 import { timeline } from '../timeline.js';
@@ -20,7 +20,7 @@ function frame(video, time0, faces, select) {
   const canvas = h('div.frame-canvas', { style: { aspectRatio: `${width} / ${height}` } });
   for (const f of faces) {
     const [cx1, cy1, cx2, cy2] = cropBox(f.bbox, width, height);
-    canvas.append(h('img.frame-crop', { src: detectionCrop(f.id), alt: '', loading: 'lazy',
+    canvas.append(h('img.frame-crop', { src: trackCrop(f.id), alt: '', loading: 'lazy',
       style: { left: pct(cx1, width), top: pct(cy1, height), width: pct(cx2 - cx1, width), height: pct(cy2 - cy1, height) },
       onerror: (e) => e.target.remove() }));
     const [x1, y1, x2, y2] = f.bbox;
@@ -58,8 +58,8 @@ export async function render(main, { params, query }) {
     faces.querySelectorAll('.selected').forEach((r) => r.classList.remove('selected'));
     onScreen.querySelectorAll('.timeline-segment.selected').forEach((s) => s.classList.remove('selected'));
     if (selected === null) return;
-    onScreen.querySelectorAll(`.timeline-segment[data-detection-id="${selected}"]`).forEach((s) => s.classList.add('selected'));
-    const row = faces.querySelector(`[data-detection-id="${selected}"]`);
+    onScreen.querySelectorAll(`.timeline-segment[data-track-id="${selected}"]`).forEach((s) => s.classList.add('selected'));
+    const row = faces.querySelector(`[data-track-id="${selected}"]`);
     if (row) {
       row.classList.add('selected');
       if (scroll) row.scrollIntoView({ behavior: 'smooth', block: 'center' });
@@ -90,7 +90,7 @@ export async function render(main, { params, query }) {
     }
     document.title = basename(video.path) + ' · Facefleet';
     const byStatus = {};
-    video.detections.forEach((d) => { byStatus[d.match_status] = (byStatus[d.match_status] || 0) + 1; });
+    video.face_tracks.forEach((d) => { byStatus[d.match_status] = (byStatus[d.match_status] || 0) + 1; });
     fill(head,
       h('div.page-head',
         h('div', h('h1#video-title', basename(video.path), ' ', badge(video.status)), h('p.muted.small.path', video.path)),
@@ -112,7 +112,7 @@ export async function render(main, { params, query }) {
         h('div', h('dt', 'Processed'), h('dd', dateTime(video.processed_at))),
         h('div', h('dt', 'Attempts'), h('dd#video-attempts', String(video.attempts))),
         sampling(video),
-        h('div', h('dt', 'Face tracks'), h('dd', String(video.detections.length),
+        h('div', h('dt', 'Face tracks'), h('dd', String(video.face_tracks.length),
           Object.entries(byStatus).map(([s, n]) => [' ', badge(s, `${n} ${s}`)])))),
       h('section', h('h2', 'Creators in this video'),
         h('div.tags#video-tags', video.tags.length
@@ -125,23 +125,23 @@ export async function render(main, { params, query }) {
     fill(onScreen, timeline(onScreenData, select)
       || h('p.empty', video.status === 'done' ? 'Nobody is on screen in the sampled frames.' : 'Not processed yet.'));
 
-    const times = [...new Set(video.detections.map((d) => d.frame_timestamp))];
-    if (!video.detections.length) {
+    const times = [...new Set(video.face_tracks.map((d) => d.frame_timestamp))];
+    if (!video.face_tracks.length) {
       fill(frames, h('p.empty', video.status === 'done' ? 'No faces were found in the sampled frames.' : 'No frames sampled yet.'));
     } else if (video.width && video.height) {
-      fill(frames, times.map((t) => frame(video, t, video.detections.filter((d) => d.frame_timestamp === t), select)));
+      fill(frames, times.map((t) => frame(video, t, video.face_tracks.filter((d) => d.frame_timestamp === t), select)));
     } else {
-      fill(frames, times.map((t) => h('figure.frame', h('div.face-strip', video.detections.filter((d) => d.frame_timestamp === t)
-        .map((d) => cropImage(detectionCrop(d.id)))), h('figcaption.small', time(t)))));
+      fill(frames, times.map((t) => h('figure.frame', h('div.face-strip', video.face_tracks.filter((d) => d.frame_timestamp === t)
+        .map((d) => cropImage(trackCrop(d.id)))), h('figcaption.small', time(t)))));
     }
 
     fill(faces,
-      video.detections.length ? [h('div.face-row.head', h('span', 'Face'), h('span', 'Seen'), h('span', 'Box'), h('span', 'Score'),
+      video.face_tracks.length ? [h('div.face-row.head', h('span', 'Face'), h('span', 'Seen'), h('span', 'Box'), h('span', 'Score'),
         h('span', 'Match')),
-      video.detections.map((d) => {
+      video.face_tracks.map((d) => {
         const [x1, y1, x2, y2] = d.bbox;
-        return h('div.face-row', { dataset: { detectionId: String(d.id), status: d.match_status } },
-          cropImage(detectionCrop(d.id), { size: 'md' }),
+        return h('div.face-row', { dataset: { trackId: String(d.id), status: d.match_status } },
+          cropImage(trackCrop(d.id), { size: 'md' }),
           h('span.small.face-seen', seen(d), h('br'), h('span.muted', 'best at ', time(d.frame_timestamp))),
           h('span.small.mono', `${Math.round(x1)},${Math.round(y1)} – ${Math.round(x2)},${Math.round(y2)}`,
             h('br'), h('span.muted', `${Math.round(x2 - x1)}×${Math.round(y2 - y1)} px`)),
@@ -152,7 +152,7 @@ export async function render(main, { params, query }) {
             d.match_status === 'pending' ? h('a.small.review-link', { href: '#/review' }, ' review →') : null));
       })] : null);
     const section = main.querySelector('#faces-section');
-    if (section) section.hidden = !video.detections.length;
+    if (section) section.hidden = !video.face_tracks.length;
     highlight(false);
     polling = ['new', 'queued', 'processing'].includes(video.status);
     return true;

@@ -9,10 +9,10 @@ import io.facefleet.common.store.CreatorMatch;
 import io.facefleet.common.store.BenchStore;
 import io.facefleet.common.store.CreatorRematch;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionCandidate;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.TrackCandidate;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
-import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.TagStore;
@@ -46,7 +46,7 @@ import java.util.function.Function;
  * data), the index build, the sizes. See docs/scaling.md.
  *
  * <p>A face is what the detector finds in one sampled frame. The product stores faces as face tracks: one row of
- * video_face_detections (in the HNSW index, one template embedding) per track, and one row of video_face_sightings
+ * face_tracks (in the HNSW index, one template embedding) per track, and one row of video_face_sightings
  * (no embedding) per face. So N faces are N / sightingsPerTrack indexed tracks with their sightings.
  *
  * <p>People: {@code creators} enrolled people with 5 embeddings each, and {@code unknownPeople} people who are not
@@ -99,7 +99,7 @@ public final class DbScaleBench {
     private float[][] centres;
     private float[][] creatorEmbeddings;   // creator c's embeddings: rows c*5 .. c*5+4
     private long[] creatorIds;
-    private final List<float[]> templates = new ArrayList<>(); // by detection id - 1
+    private final List<float[]> templates = new ArrayList<>(); // by track id - 1
     private final List<Integer> templatePeople = new ArrayList<>();
     private double[] unknownCumulative;
 
@@ -155,10 +155,10 @@ public final class DbScaleBench {
         JdbcClient jdbc = JdbcClient.create(ds);
         JdbcTemplate template = new JdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        DetectionStore detections = new DetectionStore(jdbc, template);
+        FaceTrackStore faceTracks = new FaceTrackStore(jdbc, template);
         CreatorStore creatorStore = new CreatorStore(jdbc);
         TagStore tags = new TagStore(jdbc);
-        CreatorRematch rematch = new CreatorRematch(detections, tags);
+        CreatorRematch rematch = new CreatorRematch(faceTracks, tags);
         BenchStore bench = new BenchStore(jdbc, template);
         DatabaseStatistics stats = new DatabaseStatistics(jdbc);
         RecognitionConfig config = new ConfigStore(jdbc).get();
@@ -184,7 +184,7 @@ public final class DbScaleBench {
         loadCreators(bench, stats);
 
         // --- faces: matched as FaceMatcher does (CreatorStore.nearest), stored as a worker does (replace) ---
-        out.println("loading faces: one DetectionStore.replace per video, in a transaction, one connection");
+        out.println("loading faces: one FaceTrackStore.replace per video, in a transaction, one connection");
         long videos = (tracks + o.tracksPerVideo() - 1) / o.tracksPerVideo();
         boolean reuse = o.reuseDatabase() != null;
         if (reuse) {
@@ -201,7 +201,7 @@ public final class DbScaleBench {
         long nextReport = Math.max(1, tracks / 10);
         for (int v = 0; v < videos; v++) {
             int n = (int) Math.min(o.tracksPerVideo(), tracks - stored);
-            List<NewDetection> rows = new ArrayList<>(n);
+            List<NewFaceTrack> rows = new ArrayList<>(n);
             long m0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 int person = drawPerson();
@@ -215,7 +215,7 @@ public final class DbScaleBench {
                     sightings.add(new NewSighting(t0 + 2.0 * s, new float[]{100, 80, 180, 170}, 0.8f));
                 }
                 NewSighting b = sightings.get(sightings.size() / 2);
-                rows.add(new NewDetection(b.frameTimestamp(), e, b.bbox(), b.detScore(), new float[10],
+                rows.add(new NewFaceTrack(b.frameTimestamp(), e, b.bbox(), b.detScore(), new float[10],
                         best.map(CreatorMatch::creatorId).orElse(null), best.map(CreatorMatch::similarity).orElse(null),
                         best.map(x -> config.matchRule().statusFor(x.similarity())).orElse(MatchStatus.UNMATCHED), crop,
                         Math.min(3, o.sightingsPerTrack()), sightings));
@@ -224,7 +224,7 @@ public final class DbScaleBench {
             matchNanos += t - m0;
             long videoId = videoIds.get(v);
             if (!reuse) {
-                tx.executeWithoutResult(s -> detections.replace(videoId, rows));
+                tx.executeWithoutResult(s -> faceTracks.replace(videoId, rows));
             }
             long took = System.nanoTime() - t;
             storeNanos += took;
@@ -261,19 +261,19 @@ public final class DbScaleBench {
         if (o.reindex()) {
             t = System.nanoTime();
             bench.reindexTracks();
-            out.printf(Locale.ROOT, "INDEX BUILD: video_face_detections_hnsw over %,d tracks rebuilt in %.1f s"
-                    + " (%s)%n", tracks, (System.nanoTime() - t) / 1e9, stats.relationSize("video_face_detections_hnsw"));
+            out.printf(Locale.ROOT, "INDEX BUILD: face_tracks_hnsw over %,d tracks rebuilt in %.1f s"
+                    + " (%s)%n", tracks, (System.nanoTime() - t) / 1e9, stats.relationSize("face_tracks_hnsw"));
         }
 
         // --- nearest faces ---
         Map<Integer, double[]> faceLatency = new HashMap<>();
         for (int clients : o.clients()) {
-            double[] p = latencies(clients, e -> detections.nearest(e, 10));
+            double[] p = latencies(clients, e -> faceTracks.nearest(e, 10));
             faceLatency.put(clients, p);
-            out.printf(Locale.ROOT, "NEAREST FACE (10 nearest of %,d tracks, DetectionStore.nearest), %d client%s:"
+            out.printf(Locale.ROOT, "NEAREST FACE (10 nearest of %,d tracks, FaceTrackStore.nearest), %d client%s:"
                     + " p50 %.2f ms, p99 %.2f ms%n", tracks, clients, clients == 1 ? "" : "s", p[0], p[1]);
         }
-        double[] recalls = recallAt10(detections, config.matchThreshold());
+        double[] recalls = recallAt10(faceTracks, config.matchThreshold());
         double recall = recalls[0];
         out.printf(Locale.ROOT, "NEAREST FACE recall@10 against the exact 10 (brute force over all %,d templates,"
                         + " %d probes): %.4f; of the exact 10 within the match threshold (the same person's faces,"
@@ -302,7 +302,7 @@ public final class DbScaleBench {
         bench.analyzeCreatorFaces();
         double[] crossSearch = new double[3];
         double[] ourSearch = new double[3];
-        List<DetectionCandidate> exact = List.of();
+        List<TrackCandidate> exact = List.of();
         for (int i = 0; i < 3; i++) {
             long s = System.nanoTime();
             exact = tx.execute(x -> bench.crossJoinRematch(newCreator, config.matchRule()));
@@ -311,8 +311,8 @@ public final class DbScaleBench {
             tx.execute(x -> {
                 Set<Long> found = new HashSet<>();
                 for (float[] e : newEmbeddings) {
-                    detections.undecidedNear(e, config.matchRule(), newCreator,
-                            CreatorRematch.CANDIDATES_PER_EMBEDDING).forEach(c -> found.add(c.detectionId()));
+                    faceTracks.undecidedNear(e, config.matchRule(), newCreator,
+                            CreatorRematch.CANDIDATES_PER_EMBEDDING).forEach(c -> found.add(c.trackId()));
                 }
                 return found;
             });
@@ -320,7 +320,7 @@ public final class DbScaleBench {
         }
         Arrays.sort(crossSearch);
         Arrays.sort(ourSearch);
-        List<DetectionCandidate> exactFaces = exact;
+        List<TrackCandidate> exactFaces = exact;
         long s = System.nanoTime();
         tx.executeWithoutResult(x -> {
             rematch.apply(newCreator, bench.crossJoinRematch(newCreator, config.matchRule()), config);
@@ -332,8 +332,8 @@ public final class DbScaleBench {
         }));
         double oursMs = (System.nanoTime() - s) / 1e6;
         Set<Long> oursFound = new HashSet<>();
-        ours.found().forEach(c -> oursFound.add(c.detectionId()));
-        long hit = exactFaces.stream().filter(c -> oursFound.contains(c.detectionId())).count();
+        ours.found().forEach(c -> oursFound.add(c.trackId()));
+        long hit = exactFaces.stream().filter(c -> oursFound.contains(c.trackId())).count();
         double rematchRecall = exactFaces.isEmpty() ? 1 : (double) hit / exactFaces.size();
         out.printf(Locale.ROOT, "REMATCH of a new creator with %d embeddings: exact answer (CROSS JOIN) %,d faces"
                         + " within the match threshold; the product's rematch found %,d of them: recall %.4f;"
@@ -360,12 +360,12 @@ public final class DbScaleBench {
             checked.add(1 + (long) random.nextInt((int) tracks));
         }
         int randomChecks = checked.size();
-        List<DetectionCandidate> shuffled = new ArrayList<>(exactFaces);
+        List<TrackCandidate> shuffled = new ArrayList<>(exactFaces);
         java.util.Collections.shuffle(shuffled, random);
-        shuffled.stream().limit(o.checks()).forEach(c -> checked.add(c.detectionId()));
+        shuffled.stream().limit(o.checks()).forEach(c -> checked.add(c.trackId()));
         // The product's answer: what the rematch left for its faces, what matching (CreatorStore.nearest) gives others.
         Set<Long> rematched = new HashSet<>();
-        exactFaces.forEach(c -> rematched.add(c.detectionId()));
+        exactFaces.forEach(c -> rematched.add(c.trackId()));
         Map<Long, Long> finalCreators = bench.namedCreators(rematched);
         for (long id : checked) {
             if (!rematched.contains(id)) {
@@ -505,7 +505,7 @@ public final class DbScaleBench {
     }
 
     /** recall@10 over all 10 exact neighbours, and over those within the match threshold (the same person's). */
-    private double[] recallAt10(DetectionStore detections, float threshold) {
+    private double[] recallAt10(FaceTrackStore faceTracks, float threshold) {
         long found = 0;
         long wanted = 0;
         long foundNear = 0;
@@ -530,7 +530,7 @@ public final class DbScaleBench {
                 }
             }
             Set<Long> got = new HashSet<>();
-            detections.nearest(probe, k).forEach(c -> got.add(c.detectionId()));
+            faceTracks.nearest(probe, k).forEach(c -> got.add(c.trackId()));
             for (int j = 0; j < k; j++) {
                 boolean near = bestSim[j] >= threshold;
                 wanted++;
@@ -547,11 +547,11 @@ public final class DbScaleBench {
 
     private void sizes(DatabaseStatistics stats) {
         out.println("sizes:");
-        stats.sizes(List.of("video_face_detections", "video_face_sightings", "creator_face_embeddings"))
+        stats.sizes(List.of("face_tracks", "video_face_sightings", "creator_face_embeddings"))
                 .forEach(size -> out.printf(Locale.ROOT, "  %-24s table (with TOAST) %10s, indexes %10s%n",
                         size.name(), size.table(), size.indexes()));
-        out.printf(Locale.ROOT, "  HNSW indexes: video_face_detections_hnsw %s, creator_face_embeddings_hnsw %s;"
-                        + " database %s%n", stats.relationSize("video_face_detections_hnsw"),
+        out.printf(Locale.ROOT, "  HNSW indexes: face_tracks_hnsw %s, creator_face_embeddings_hnsw %s;"
+                        + " database %s%n", stats.relationSize("face_tracks_hnsw"),
                 stats.relationSize("creator_face_embeddings_hnsw"), stats.databaseSize());
     }
 

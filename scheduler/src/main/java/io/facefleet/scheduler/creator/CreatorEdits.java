@@ -1,7 +1,7 @@
 package io.facefleet.scheduler.creator;
 
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchingLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -12,12 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 class CreatorEdits {
 
     private final CreatorStore creators;
-    private final DetectionStore detections;
+    private final FaceTrackStore faceTracks;
     private final MatchingLock matchingLock;
 
-    CreatorEdits(CreatorStore creators, DetectionStore detections, MatchingLock matchingLock) {
+    CreatorEdits(CreatorStore creators, FaceTrackStore faceTracks, MatchingLock matchingLock) {
         this.creators = creators;
-        this.detections = detections;
+        this.faceTracks = faceTracks;
         this.matchingLock = matchingLock;
     }
 
@@ -40,7 +40,7 @@ class CreatorEdits {
     @Transactional
     void delete(long id) {
         matchingLock.exclusive();
-        detections.unmatchCreator(id);
+        faceTracks.unmatchCreator(id);
         if (!creators.delete(id)) {
             throw CreatorController.noSuchCreator(id);
         }

@@ -1,6 +1,6 @@
 package io.facefleet.scheduler.fleet;
 
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.scheduler.api.ApiException;
 import org.jobrunr.jobs.Job;
@@ -35,17 +35,17 @@ class FleetController {
 
     private final StorageProvider storage;
     private final VideoStore videos;
-    private final DetectionStore detections;
+    private final FaceTrackStore faceTracks;
     private final Clock clock;
     private final boolean dashboardEnabled;
     private final int dashboardPort;
 
-    FleetController(StorageProvider storage, VideoStore videos, DetectionStore detections, Clock clock,
+    FleetController(StorageProvider storage, VideoStore videos, FaceTrackStore faceTracks, Clock clock,
                     @Value("${jobrunr.dashboard.enabled:false}") boolean dashboardEnabled,
                     @Value("${jobrunr.dashboard.port:8000}") int dashboardPort) {
         this.storage = storage;
         this.videos = videos;
-        this.detections = detections;
+        this.faceTracks = faceTracks;
         this.clock = clock;
         this.dashboardEnabled = dashboardEnabled;
         this.dashboardPort = dashboardPort;
@@ -70,7 +70,7 @@ class FleetController {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         videos.countByStatus().forEach((status, count) -> byStatus.put(status.db(), count));
         long lastHour = videos.countDoneSince(now.minus(Duration.ofHours(1)));
-        long pending = detections.pendingCount();
+        long pending = faceTracks.pendingCount();
         return new FleetStatus(now, workers, jobs, byStatus, lastHour, pending,
                 new FleetStatus.Dashboard(dashboardEnabled, dashboardPort));
     }

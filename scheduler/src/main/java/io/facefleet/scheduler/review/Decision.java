@@ -10,6 +10,6 @@ import java.util.UUID;
  * @param confidence   its similarity to that creator
  * @param rematchJobId the rematch a confirmation scheduled: the creator's new face may claim others
  */
-public record Decision(long detectionId, long videoId, String matchStatus, Long creatorId, Float confidence,
+public record Decision(long trackId, long videoId, String matchStatus, Long creatorId, Float confidence,
                        UUID rematchJobId) {
 }

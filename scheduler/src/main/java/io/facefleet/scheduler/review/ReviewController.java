@@ -40,9 +40,9 @@ class ReviewController {
     }
 
     /** The face is its current candidate, or the creator in the body's {@code creator_id}. */
-    @PostMapping("/{detectionId}/confirm")
-    Decision confirm(@PathVariable long detectionId, @RequestBody(required = false) CreatorChoice choice) {
-        return decisions.confirm(detectionId, choice == null ? null : choice.creatorId());
+    @PostMapping("/{trackId}/confirm")
+    Decision confirm(@PathVariable long trackId, @RequestBody(required = false) CreatorChoice choice) {
+        return decisions.confirm(trackId, choice == null ? null : choice.creatorId());
     }
 
     /**
@@ -50,17 +50,17 @@ class ReviewController {
      * current candidate without a body. Rejecting the current candidate moves the face on to the next one, if any
      * is close enough.
      */
-    @PostMapping("/{detectionId}/reject")
-    Decision reject(@PathVariable long detectionId, @RequestBody(required = false) CreatorChoice choice) {
-        return decisions.reject(detectionId, choice == null ? null : choice.creatorId());
+    @PostMapping("/{trackId}/reject")
+    Decision reject(@PathVariable long trackId, @RequestBody(required = false) CreatorChoice choice) {
+        return decisions.reject(trackId, choice == null ? null : choice.creatorId());
     }
 
     /** The face is the creator in the body's {@code creator_id}. */
-    @PostMapping("/{detectionId}/assign")
-    Decision assign(@PathVariable long detectionId, @RequestBody(required = false) CreatorChoice choice) {
+    @PostMapping("/{trackId}/assign")
+    Decision assign(@PathVariable long trackId, @RequestBody(required = false) CreatorChoice choice) {
         if (choice == null || choice.creatorId() == null) {
             throw ApiException.badRequest("Send the creator as JSON: {\"creator_id\": 42}");
         }
-        return decisions.confirm(detectionId, choice.creatorId());
+        return decisions.confirm(trackId, choice.creatorId());
     }
 }

@@ -4,7 +4,7 @@ import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.store.Candidate;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.MatchingLock;
 import io.facefleet.common.store.ReviewedTrack;
@@ -28,7 +28,7 @@ import java.util.UUID;
 @Service
 class ReviewDecisions {
 
-    private final DetectionStore detections;
+    private final FaceTrackStore faceTracks;
     private final VideoStore videos;
     private final CreatorStore creators;
     private final TagStore tags;
@@ -36,9 +36,9 @@ class ReviewDecisions {
     private final MatchingLock matchingLock;
     private final RematchQueue rematches;
 
-    ReviewDecisions(DetectionStore detections, VideoStore videos, CreatorStore creators, TagStore tags,
+    ReviewDecisions(FaceTrackStore faceTracks, VideoStore videos, CreatorStore creators, TagStore tags,
                     ConfigStore config, MatchingLock matchingLock, RematchQueue rematches) {
-        this.detections = detections;
+        this.faceTracks = faceTracks;
         this.videos = videos;
         this.creators = creators;
         this.tags = tags;
@@ -49,28 +49,28 @@ class ReviewDecisions {
 
     /** The face is who it was matched to, or {@code creatorId} when given. */
     @Transactional
-    public Decision confirm(long detectionId, Long creatorId) {
+    public Decision confirm(long trackId, Long creatorId) {
         matchingLock.exclusive(); // the face joins the creator's embeddings
-        ReviewedTrack face = lock(detectionId);
+        ReviewedTrack face = lock(trackId);
         long creator = Optional.ofNullable(creatorId).or(() -> Optional.ofNullable(face.creatorId()))
-                .orElseThrow(() -> ApiException.conflict("Face " + detectionId + " has no candidate to confirm:"
-                        + " assign it to a creator (POST /api/review/" + detectionId + "/assign)"));
+                .orElseThrow(() -> ApiException.conflict("Face " + trackId + " has no candidate to confirm:"
+                        + " assign it to a creator (POST /api/review/" + trackId + "/assign)"));
         if (creators.find(creator).isEmpty()) {
             throw ApiException.notFound("No creator with id " + creator);
         }
-        Float similarity = detections.similarityTo(detectionId, creator);
+        Float similarity = faceTracks.similarityTo(trackId, creator);
         if (similarity == null && face.creatorId() != null && face.creatorId() == creator) {
             similarity = face.confidence();
         }
-        detections.withdrawRejection(detectionId, creator);
-        detections.decide(detectionId, MatchStatus.CONFIRMED, creator, similarity);
-        creators.forgetConfirmedFace(detectionId);
+        faceTracks.withdrawRejection(trackId, creator);
+        faceTracks.decide(trackId, MatchStatus.CONFIRMED, creator, similarity);
+        creators.forgetConfirmedFace(trackId);
         // the crop goes with the face into the creator's faces: reprocessing the video later replaces the track
         creators.addEmbedding(creator, face.embedding(), CreatorStore.CONFIRMED_DETECTION, face.videoPath(), null,
-                detectionId, face.bbox(), face.detScore(), face.cropJpeg());
+                trackId, face.bbox(), face.detScore(), face.cropJpeg());
         tags.refreshTags(face.videoId());
         UUID rematch = rematches.soon(creator);
-        return new Decision(detectionId, face.videoId(), MatchStatus.CONFIRMED.db(), creator, similarity, rematch);
+        return new Decision(trackId, face.videoId(), MatchStatus.CONFIRMED.db(), creator, similarity, rematch);
     }
 
     /**
@@ -79,45 +79,45 @@ class ReviewDecisions {
      * still ruled out and the face keeps its new candidate for the reviewer to look at.
      */
     @Transactional
-    public Decision reject(long detectionId, Long creatorId) {
-        ReviewedTrack face = lock(detectionId);
+    public Decision reject(long trackId, Long creatorId) {
+        ReviewedTrack face = lock(trackId);
         Long ruledOut = Optional.ofNullable(creatorId).orElse(face.creatorId());
         if (ruledOut == null) {
-            throw ApiException.conflict("Face " + detectionId + " is matched to no one: there is nothing to reject");
+            throw ApiException.conflict("Face " + trackId + " is matched to no one: there is nothing to reject");
         }
         if (creators.find(ruledOut).isEmpty()) {
             throw ApiException.notFound("No creator with id " + ruledOut);
         }
-        detections.reject(detectionId, ruledOut);
+        faceTracks.reject(trackId, ruledOut);
         if (!ruledOut.equals(face.creatorId())) {
-            return new Decision(detectionId, face.videoId(), face.status().db(), face.creatorId(), face.confidence(),
+            return new Decision(trackId, face.videoId(), face.status().db(), face.creatorId(), face.confidence(),
                     null);
         }
-        creators.forgetConfirmedFace(detectionId);
+        creators.forgetConfirmedFace(trackId);
         var rule = config.get().matchRule();
-        Optional<Candidate> next = creators.candidates(detectionId, face.embedding(), 1).stream()
+        Optional<Candidate> next = creators.candidates(trackId, face.embedding(), 1).stream()
                 .filter(candidate -> rule.isCandidate(candidate.similarity()))
                 .findFirst();
         Decision decision;
         if (next.isPresent()) {
-            detections.decide(detectionId, MatchStatus.PENDING, next.get().creatorId(), next.get().similarity());
-            decision = new Decision(detectionId, face.videoId(), MatchStatus.PENDING.db(), next.get().creatorId(),
+            faceTracks.decide(trackId, MatchStatus.PENDING, next.get().creatorId(), next.get().similarity());
+            decision = new Decision(trackId, face.videoId(), MatchStatus.PENDING.db(), next.get().creatorId(),
                     next.get().similarity(), null);
         } else {
-            detections.decide(detectionId, MatchStatus.UNMATCHED, null, null);
-            decision = new Decision(detectionId, face.videoId(), MatchStatus.UNMATCHED.db(), null, null, null);
+            faceTracks.decide(trackId, MatchStatus.UNMATCHED, null, null);
+            decision = new Decision(trackId, face.videoId(), MatchStatus.UNMATCHED.db(), null, null, null);
         }
         tags.refreshTags(face.videoId());
         return decision;
     }
 
     /** Video row, then track row: the order the workers lock them in. */
-    private ReviewedTrack lock(long detectionId) {
-        long videoId = detections.videoOf(detectionId)
-                .orElseThrow(() -> ApiException.notFound("No face with id " + detectionId));
+    private ReviewedTrack lock(long trackId) {
+        long videoId = faceTracks.videoOf(trackId)
+                .orElseThrow(() -> ApiException.notFound("No face with id " + trackId));
         videos.lockRow(videoId);
-        return detections.lockForReview(detectionId)
+        return faceTracks.lockForReview(trackId)
                 // the video was processed again in between, which replaced its faces
-                .orElseThrow(() -> ApiException.notFound("No face with id " + detectionId));
+                .orElseThrow(() -> ApiException.notFound("No face with id " + trackId));
     }
 }

@@ -2,9 +2,9 @@ package io.facefleet.scheduler.dashboard;
 
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
-import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.scheduler.support.FaceData;
@@ -67,7 +67,7 @@ class DashboardApiTest {
     @Autowired
     CreatorStore creators;
     @Autowired
-    DetectionStore detections;
+    FaceTrackStore faceTracks;
     @Autowired
     TagStore tags;
 
@@ -82,7 +82,7 @@ class DashboardApiTest {
     @BeforeEach
     void aCreatorWithACropAndAVideoWithTwoFaces() {
         api = new SchedulerApi(port);
-        FaceData data = new FaceData(jdbc, videos, creators, detections, tags);
+        FaceData data = new FaceData(jdbc, videos, creators, faceTracks, tags);
         data.clear();
         a = creators.create("Creator A");
         faceA = creators.addEmbedding(a, axis(0), "photo", "a.jpg", null, null, new float[]{1, 2, 3, 4}, 0.9f, CROP_A);
@@ -90,9 +90,9 @@ class DashboardApiTest {
         b = data.creator("Creator B", axis(1));
         video = data.video("/videos/dashboard.mp4");
         List<Long> ids = data.processed(video,
-                new NewDetection(1.5, near(0, 0.5, 1, 0.2, 3), new float[]{10, 20, 110, 140}, 0.9f, null, a, 0.5f,
+                new NewFaceTrack(1.5, near(0, 0.5, 1, 0.2, 3), new float[]{10, 20, 110, 140}, 0.9f, null, a, 0.5f,
                         MatchStatus.PENDING, CROP_FACE),
-                new NewDetection(2.5, near(0, 0.7, 1, 0.1, 4), new float[]{10, 20, 110, 140}, 0.9f, null, a, 0.7f,
+                new NewFaceTrack(2.5, near(0, 0.7, 1, 0.1, 4), new float[]{10, 20, 110, 140}, 0.9f, null, a, 0.7f,
                         MatchStatus.MATCHED));
         pending = ids.get(0);
         matched = ids.get(1);
@@ -100,15 +100,15 @@ class DashboardApiTest {
 
     @Test
     void servesFaceCropsAsJpegsBrowsersMayKeep() {
-        ResponseEntity<byte[]> crop = bytes("/api/detections/" + pending + "/crop.jpg");
+        ResponseEntity<byte[]> crop = bytes("/api/tracks/" + pending + "/crop.jpg");
         assertThat(crop.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(crop.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_JPEG);
         assertThat(crop.getHeaders().getCacheControl()).contains("max-age=31536000", "immutable");
         assertThat(crop.getBody()).isEqualTo(CROP_FACE);
 
         assertThat(bytes("/api/creators/" + a + "/faces/" + faceA + "/crop.jpg").getBody()).isEqualTo(CROP_A);
-        assertError(api.get("/api/detections/" + matched + "/crop.jpg"), HttpStatus.NOT_FOUND, "no crop stored");
-        assertError(api.get("/api/detections/999999/crop.jpg"), HttpStatus.NOT_FOUND, "No face with id 999999");
+        assertError(api.get("/api/tracks/" + matched + "/crop.jpg"), HttpStatus.NOT_FOUND, "no crop stored");
+        assertError(api.get("/api/tracks/999999/crop.jpg"), HttpStatus.NOT_FOUND, "No face with id 999999");
         assertError(api.get("/api/creators/" + b + "/faces/" + faceA + "/crop.jpg"), HttpStatus.NOT_FOUND,
                 "has no face " + faceA);
     }
@@ -139,7 +139,7 @@ class DashboardApiTest {
         assertThat(momentPage.get("total").longValue()).isEqualTo(2);
         assertError(api.get("/api/creators/" + a + "/moments?limit=0"), HttpStatus.BAD_REQUEST, "'limit'");
         assertThat(moments.get(0).get("video_path").stringValue()).isEqualTo("/videos/dashboard.mp4");
-        assertThat(moments.get(0).get("detection_id").longValue()).isEqualTo(pending);
+        assertThat(moments.get(0).get("track_id").longValue()).isEqualTo(pending);
         assertThat(moments.get(0).get("frame_timestamp").doubleValue()).isEqualTo(1.5);
         assertThat(moments.get(0).get("match_status").stringValue()).isEqualTo("pending");
         assertThat(moments.get(1).get("match_status").stringValue()).isEqualTo("matched");
@@ -159,7 +159,7 @@ class DashboardApiTest {
     void aConfirmedFaceTakesItsCropIntoTheCreatorsFaces() {
         JsonNode decision = api.send(HttpMethod.POST, "/api/review/" + pending + "/confirm", "{}")
                 .getBody();
-        long embedding = jdbc.sql("SELECT id FROM creator_face_embeddings WHERE detection_id = ?").param(pending)
+        long embedding = jdbc.sql("SELECT id FROM creator_face_embeddings WHERE track_id = ?").param(pending)
                 .query(Long.class).single();
         assertThat(bytes("/api/creators/" + a + "/faces/" + embedding + "/crop.jpg").getBody()).isEqualTo(CROP_FACE);
 

@@ -210,26 +210,26 @@ class DashboardBrowserTest {
         String brokenRow = ".video-row[data-video-id='" + videoId(BROKEN) + "']";
         awaitWork("the videos to be processed", () -> browser.findAll(".video-row[data-status='done']").size() == COPIES.size()
                 && "failed".equals(browser.find(brokenRow).getDomAttribute("data-status")));
-        faces = jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'").query(Integer.class)
+        faces = jdbc.sql("SELECT count(*) FROM face_tracks WHERE match_status = 'pending'").query(Integer.class)
                 .single();
-        int frames = jdbc.sql("SELECT count(DISTINCT frame_timestamp) FROM video_face_detections WHERE video_id = ?")
+        int frames = jdbc.sql("SELECT count(DISTINCT frame_timestamp) FROM face_tracks WHERE video_id = ?")
                 .param(videoId(VIDEO)).query(Integer.class).single();
         assertThat(faces).as("Obama's face tracks waiting for review, one a copy").isEqualTo(COPIES.size());
-        assertThat(jdbc.sql("SELECT count(*) FROM video_face_detections").query(Integer.class).single()).isEqualTo(faces);
-        assertThat(jdbc.sql("SELECT min(sightings) FROM video_face_detections").query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM face_tracks").query(Integer.class).single()).isEqualTo(faces);
+        assertThat(jdbc.sql("SELECT min(sightings) FROM face_tracks").query(Integer.class).single())
                 .as("his face in every one of the 10 frames sampled").isEqualTo(10);
         assertThat(browser.find(row).getText()).contains(VIDEO, "done", "1 to review");
         assertThat(browser.find(brokenRow).getText()).contains(BROKEN, "failed", "not a readable video");
         browser.screenshot("videos");
 
         browser.find(row).click();
-        browser.waitFor(UI, "the video page", d -> !browser.findAll("#video-faces .face-row[data-detection-id]").isEmpty());
+        browser.waitFor(UI, "the video page", d -> !browser.findAll("#video-faces .face-row[data-track-id]").isEmpty());
         assertThat(browser.find("#video-title").getText()).contains(VIDEO, "done");
         assertThat(browser.findAll("#video-frames figure.frame")).hasSize(frames);
         assertThat(browser.findAll("#video-faces .face-row[data-status='pending']")).hasSize(1);
         assertThat(browser.find("#video-tags").getText()).contains("Nobody tagged yet");
         browser.waitFor(UI, "the face crops", d -> browser.imagesLoaded("#video-faces img.crop"));
-        assertThat(jdbc.sql("SELECT count(*) FROM video_face_detections WHERE crop_jpeg IS NULL").query(Integer.class)
+        assertThat(jdbc.sql("SELECT count(*) FROM face_tracks WHERE crop_jpeg IS NULL").query(Integer.class)
                 .single()).isZero();
     }
 
@@ -267,7 +267,7 @@ class DashboardBrowserTest {
     @Order(6)
     void reviewsFacesByKeyAndByButtonWithoutReloadingThePage() {
         browser.open("review");
-        browser.waitFor(UI, "the first face", d -> !browser.findAll("#review-current [data-detection-id]").isEmpty());
+        browser.waitFor(UI, "the first face", d -> !browser.findAll("#review-current [data-track-id]").isEmpty());
         browser.waitFor(UI, "the face and the candidate's faces", d -> browser.imagesLoaded(".review-card img"));
         assertThat(browser.find("#candidate-name").getText()).isEqualTo("Is this Barack Obama?");
         assertThat(browser.find("#review-count").getText()).isEqualTo(Integer.toString(faces));
@@ -281,17 +281,17 @@ class DashboardBrowserTest {
         browser.find("#reject-button").click();
         long confirmed = awaitNext(rejected);
         assertThat(status(rejected)).isEqualTo("unmatched"); // nobody else is close enough
-        assertThat(jdbc.sql("SELECT creator_id FROM detection_rejections WHERE detection_id = ?").param(rejected)
+        assertThat(jdbc.sql("SELECT creator_id FROM track_rejections WHERE track_id = ?").param(rejected)
                 .query(Long.class).list()).containsExactly(obama);
 
         new Actions(browser.driver()).sendKeys("c").perform();
         long assigned = awaitNext(confirmed);
         assertThat(status(confirmed)).isEqualTo("confirmed");
-        confirmedVideo = jdbc.sql("SELECT video_id FROM video_face_detections WHERE id = ?").param(confirmed)
+        confirmedVideo = jdbc.sql("SELECT video_id FROM face_tracks WHERE id = ?").param(confirmed)
                 .query(Long.class).single();
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM creator_face_embeddings
-                        WHERE creator_id = ? AND detection_id = ? AND crop_jpeg IS NOT NULL""")
+                        WHERE creator_id = ? AND track_id = ? AND crop_jpeg IS NOT NULL""")
                 .params(obama, confirmed).query(Integer.class).single()).isEqualTo(1);
 
         new Actions(browser.driver()).sendKeys("a").perform();
@@ -349,10 +349,10 @@ class DashboardBrowserTest {
         assertThat(end).isBetween(start, duration);
 
         segment.click();
-        String track = segment.getDomAttribute("data-detection-id");
+        String track = segment.getDomAttribute("data-track-id");
         WebElement face = browser.waitFor(UI, "the segment's face highlighted",
                 d -> d.findElement(By.cssSelector("#video-faces .face-row.selected")));
-        assertThat(face.getDomAttribute("data-detection-id")).isEqualTo(track);
+        assertThat(face.getDomAttribute("data-track-id")).isEqualTo(track);
         assertThat(face.getText()).containsPattern("seen (at )?\\d+\\.\\d");
         assertThat(segment.getDomAttribute("class")).contains("selected");
         browser.waitFor(UI, "his face on the timeline", d -> browser.imagesLoaded(bar + " img"));
@@ -467,14 +467,14 @@ class DashboardBrowserTest {
     }
 
     private long current() {
-        return Long.parseLong(browser.find("#review-current [data-detection-id]").getDomAttribute("data-detection-id"));
+        return Long.parseLong(browser.find("#review-current [data-track-id]").getDomAttribute("data-track-id"));
     }
 
     /** The queue has moved on from this face; returns the face shown now. */
     private long awaitNext(long previous) {
         browser.waitFor(UI, "the queue to move on from face " + previous, d -> {
-            List<WebElement> cards = browser.findAll("#review-current [data-detection-id]");
-            return !cards.isEmpty() && Long.parseLong(cards.getFirst().getDomAttribute("data-detection-id")) != previous;
+            List<WebElement> cards = browser.findAll("#review-current [data-track-id]");
+            return !cards.isEmpty() && Long.parseLong(cards.getFirst().getDomAttribute("data-track-id")) != previous;
         });
         return current();
     }
@@ -484,8 +484,8 @@ class DashboardBrowserTest {
                 .query(Long.class).single();
     }
 
-    private String status(long detectionId) {
-        return jdbc.sql("SELECT match_status FROM video_face_detections WHERE id = ?").param(detectionId)
+    private String status(long trackId) {
+        return jdbc.sql("SELECT match_status FROM face_tracks WHERE id = ?").param(trackId)
                 .query(String.class).single();
     }
 

@@ -2,7 +2,7 @@ package io.facefleet.scheduler.demo;
 
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoSampling;
@@ -54,7 +54,7 @@ class DemoReportTest {
     @Autowired
     CreatorStore creators;
     @Autowired
-    DetectionStore detections;
+    FaceTrackStore faceTracks;
     @Autowired
     TagStore tags;
     @Autowired
@@ -64,7 +64,7 @@ class DemoReportTest {
 
     @Test
     void countsTracksAndTellsHowLongEachCreatorIsOnScreenFromWhen() {
-        FaceData data = new FaceData(jdbc, videos, creators, detections, tags);
+        FaceData data = new FaceData(jdbc, videos, creators, faceTracks, tags);
         data.clear();
         long obama = data.creator("Barack Obama", axis(0));
         long video = data.video("/videos/obama.mp4");

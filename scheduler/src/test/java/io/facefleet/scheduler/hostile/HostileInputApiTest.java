@@ -45,7 +45,7 @@ class HostileInputApiTest {
     private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
     private static final String JSON = "application/json";
     private static final List<String> TABLES = List.of("creators", "creator_photos", "creator_face_embeddings",
-            "videos", "video_face_detections", "video_creators", "jobrunr_jobs");
+            "videos", "face_tracks", "video_creators", "jobrunr_jobs");
 
     @TempDir
     static Path library;
@@ -169,7 +169,7 @@ class HostileInputApiTest {
                 get("id past long", "/api/creators/99999999999999999999", 400, "'id' must be a whole number"),
                 get("negative id", "/api/videos/-1", 404, "-1"),
                 get("path traversal as an id", "/api/creators/..%2F..%2Fetc%2Fpasswd", 400, ""),
-                get("path traversal in a crop's id", "/api/detections/..%2f..%2fetc%2fpasswd/crop.jpg", 400, ""));
+                get("path traversal in a crop's id", "/api/tracks/..%2f..%2fetc%2fpasswd/crop.jpg", 400, ""));
     }
 
     @ParameterizedTest(name = "{0}")

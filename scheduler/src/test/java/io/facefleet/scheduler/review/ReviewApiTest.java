@@ -3,7 +3,7 @@ package io.facefleet.scheduler.review;
 import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoStore;
@@ -74,7 +74,7 @@ class ReviewApiTest {
     @Autowired
     org.jobrunr.storage.StorageProvider storage;
     @Autowired
-    DetectionStore detections;
+    FaceTrackStore faceTracks;
     @Autowired
     TagStore tags;
     @Autowired
@@ -97,7 +97,7 @@ class ReviewApiTest {
     @BeforeEach
     void oneVideoWithFourFaces() {
         api = new SchedulerApi(port);
-        FaceData data = new FaceData(jdbc, videos, creators, detections, tags);
+        FaceData data = new FaceData(jdbc, videos, creators, faceTracks, tags);
         data.clear();
         a = data.creator("Creator A", axis(0));
         b = data.creator("Creator B", axis(1));
@@ -120,7 +120,7 @@ class ReviewApiTest {
 
         assertThat(queue.size()).isEqualTo(2);
         JsonNode first = queue.get(0);
-        assertThat(first.get("detection_id").longValue()).isEqualTo(bigPending);
+        assertThat(first.get("track_id").longValue()).isEqualTo(bigPending);
         assertThat(first.get("video_id").longValue()).isEqualTo(video);
         assertThat(first.get("video_path").stringValue()).isEqualTo("/videos/review.mp4");
         assertThat(first.get("frame_timestamp").doubleValue()).isEqualTo(3.0);
@@ -131,13 +131,13 @@ class ReviewApiTest {
         assertThat(first.get("current").get("creator_id").longValue()).isEqualTo(a);
         assertThat(first.get("current").get("name").stringValue()).isEqualTo("Creator A");
         assertCandidates(first, Map.of(a, 0.5, b, 0.4, c, 0.0), a, b, c);
-        assertThat(queue.get(1).get("detection_id").longValue()).isEqualTo(smallPending);
+        assertThat(queue.get(1).get("track_id").longValue()).isEqualTo(smallPending);
 
         JsonNode firstOnly = api.get("/api/review?limit=1").getBody();
         assertThat(firstOnly.get("items").size()).isEqualTo(1);
         assertThat(firstOnly.get("total").longValue()).isEqualTo(queue.size());
         JsonNode secondOnly = api.get("/api/review?limit=1&offset=1").getBody();
-        assertThat(secondOnly.get("items").get(0).get("detection_id").longValue()).isEqualTo(smallPending);
+        assertThat(secondOnly.get("items").get(0).get("track_id").longValue()).isEqualTo(smallPending);
         assertError(api.get("/api/review?limit=0"), HttpStatus.BAD_REQUEST, "'limit'");
     }
 
@@ -159,13 +159,13 @@ class ReviewApiTest {
                 .containsExactlyInAnyOrder(Map.entry(a, "manual"), Map.entry(b, "auto"));
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM creator_face_embeddings
-                        WHERE creator_id = ? AND source_type = 'confirmed_detection' AND detection_id = ?""")
+                        WHERE creator_id = ? AND source_type = 'confirmed_track' AND track_id = ?""")
                 .params(a, bigPending).query(Integer.class).single()).isEqualTo(1);
         UUID rematch = UUID.fromString(confirmed.getBody().get("rematch_job_id").stringValue());
         JobRunrJobs.StoredJob job = new JobRunrJobs(jdbc).byId(rematch);
         assertThat(job.state()).isEqualTo("SCHEDULED");
         assertThat(job.isFor("RematchCreatorHandler", "creatorId", a)).isTrue();
-        assertThat(api.get("/api/review").getBody().get("items").findValues("detection_id"))
+        assertThat(api.get("/api/review").getBody().get("items").findValues("track_id"))
                 .extracting(JsonNode::longValue).containsExactly(smallPending);
     }
 
@@ -200,7 +200,7 @@ class ReviewApiTest {
         assertFace(bigPending, "pending", b);
         assertThat(rejections(bigPending)).containsExactly(a);
         JsonNode queued = api.get("/api/review").getBody().get("items").get(0);
-        assertThat(queued.get("detection_id").longValue()).isEqualTo(bigPending);
+        assertThat(queued.get("track_id").longValue()).isEqualTo(bigPending);
         assertCandidates(queued, Map.of(b, 0.4, c, 0.0), b, c);
 
         // C is the only one left, at 0.0, below match_threshold: nobody is suggested any more.
@@ -217,7 +217,7 @@ class ReviewApiTest {
     @Test
     void rejectingTheCreatorTheReviewerSawLeavesAFaceThatMovedOnSinceWithItsNewCandidate() {
         // The reviewer was shown A; a rematch has since moved the face to B.
-        jdbc.sql("UPDATE video_face_detections SET matched_creator_id = ?, match_confidence = 0.6 WHERE id = ?")
+        jdbc.sql("UPDATE face_tracks SET matched_creator_id = ?, match_confidence = 0.6 WHERE id = ?")
                 .params(b, bigPending).update();
 
         ResponseEntity<JsonNode> rejected = api.send(HttpMethod.POST, "/api/review/" + bigPending + "/reject",
@@ -262,12 +262,12 @@ class ReviewApiTest {
         assertThat(assigned.getBody().get("creator_id").longValue()).isEqualTo(c);
         assertFace(smallPending, "confirmed", c);
         assertThat(tagsOf(video)).containsOnlyKeys(b, c);
-        assertThat(jdbc.sql("SELECT creator_id FROM creator_face_embeddings WHERE detection_id = ?")
+        assertThat(jdbc.sql("SELECT creator_id FROM creator_face_embeddings WHERE track_id = ?")
                 .param(smallPending).query(Long.class).list()).containsExactly(c);
 
         // Confirming with another creator in the body moves the enrolled face along.
         api.send(HttpMethod.POST, "/api/review/" + smallPending + "/confirm", "{\"creator_id\": " + a + "}");
-        assertThat(jdbc.sql("SELECT creator_id FROM creator_face_embeddings WHERE detection_id = ?")
+        assertThat(jdbc.sql("SELECT creator_id FROM creator_face_embeddings WHERE track_id = ?")
                 .param(smallPending).query(Long.class).list()).containsExactly(a);
         assertThat(tagsOf(video)).containsOnlyKeys(a, b);
     }
@@ -281,7 +281,7 @@ class ReviewApiTest {
         assertError(api.post("/api/review/999999/confirm"), HttpStatus.NOT_FOUND, "No face with id 999999");
         assertError(api.post("/api/review/" + unmatched + "/confirm"), HttpStatus.CONFLICT, "no candidate");
         assertError(api.post("/api/review/" + unmatched + "/reject"), HttpStatus.CONFLICT, "nothing to reject");
-        assertError(api.post("/api/review/abc/reject"), HttpStatus.BAD_REQUEST, "'detectionId'");
+        assertError(api.post("/api/review/abc/reject"), HttpStatus.BAD_REQUEST, "'trackId'");
         assertFace(smallPending, "pending", a);
     }
 
@@ -305,14 +305,14 @@ class ReviewApiTest {
     }
 
     private void assertFace(long id, String status, Long creatorId) {
-        Map<String, Object> row = jdbc.sql("SELECT match_status, matched_creator_id FROM video_face_detections WHERE id = ?")
+        Map<String, Object> row = jdbc.sql("SELECT match_status, matched_creator_id FROM face_tracks WHERE id = ?")
                 .param(id).query().singleRow();
         assertThat(row.get("match_status")).isEqualTo(status);
         assertThat(row.get("matched_creator_id")).isEqualTo(creatorId);
     }
 
-    private List<Long> rejections(long detectionId) {
-        return jdbc.sql("SELECT creator_id FROM detection_rejections WHERE detection_id = ?").param(detectionId)
+    private List<Long> rejections(long trackId) {
+        return jdbc.sql("SELECT creator_id FROM track_rejections WHERE track_id = ?").param(trackId)
                 .query(Long.class).list();
     }
 

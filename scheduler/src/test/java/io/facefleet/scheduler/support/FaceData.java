@@ -1,9 +1,9 @@
 package io.facefleet.scheduler.support;
 
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
-import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoFacts;
@@ -23,15 +23,15 @@ public final class FaceData {
     private final JdbcClient jdbc;
     private final VideoStore videos;
     private final CreatorStore creators;
-    private final DetectionStore detections;
+    private final FaceTrackStore faceTracks;
     private final TagStore tags;
 
-    public FaceData(JdbcClient jdbc, VideoStore videos, CreatorStore creators, DetectionStore detections,
+    public FaceData(JdbcClient jdbc, VideoStore videos, CreatorStore creators, FaceTrackStore faceTracks,
                     TagStore tags) {
         this.jdbc = jdbc;
         this.videos = videos;
         this.creators = creators;
-        this.detections = detections;
+        this.faceTracks = faceTracks;
         this.tags = tags;
     }
 
@@ -53,9 +53,9 @@ public final class FaceData {
         return id;
     }
 
-    public static NewDetection face(double seconds, float[] embedding, float size, Long creatorId, Float confidence,
+    public static NewFaceTrack face(double seconds, float[] embedding, float size, Long creatorId, Float confidence,
                                     MatchStatus status) {
-        return new NewDetection(seconds, embedding, new float[]{10, 20, 10 + size, 20 + size}, 0.9f, null, creatorId,
+        return new NewFaceTrack(seconds, embedding, new float[]{10, 20, 10 + size, 20 + size}, 0.9f, null, creatorId,
                 confidence, status);
     }
 
@@ -63,29 +63,29 @@ public final class FaceData {
      * A face track seen every {@code interval} seconds from {@code first} to {@code last}; its best face (whose time
      * it carries) is the first.
      */
-    public static NewDetection track(double first, double last, double interval, float[] embedding, Long creatorId,
+    public static NewFaceTrack track(double first, double last, double interval, float[] embedding, Long creatorId,
                                      Float confidence, MatchStatus status) {
         float[] bbox = {10, 20, 110, 120};
         List<NewSighting> sightings = new ArrayList<>();
         for (int i = 0; first + i * interval <= last + 1e-9; i++) {
             sightings.add(new NewSighting(first + i * interval, bbox, 0.9f));
         }
-        return new NewDetection(first, embedding, bbox, 0.9f, null, creatorId, confidence, status, null, 1, sightings);
+        return new NewFaceTrack(first, embedding, bbox, 0.9f, null, creatorId, confidence, status, null, 1, sightings);
     }
 
     /** Stores a processed 60 s video's faces and tags it as the worker does; returns the face ids in order. */
-    public List<Long> processed(long videoId, NewDetection... faces) {
+    public List<Long> processed(long videoId, NewFaceTrack... faces) {
         return processed(videoId, 60, new VideoSampling(0, 0, 0, null, null), faces);
     }
 
     /** The same with how the worker sampled the video. */
-    public List<Long> processed(long videoId, double durationSeconds, VideoSampling sampling, NewDetection... faces) {
+    public List<Long> processed(long videoId, double durationSeconds, VideoSampling sampling, NewFaceTrack... faces) {
         VideoLifecycle lifecycle = new VideoLifecycle(videos);
         UUID run = lifecycle.processing(videoId).orElseThrow();
-        detections.replace(videoId, List.of(faces));
+        faceTracks.replace(videoId, List.of(faces));
         lifecycle.done(videoId, run, new VideoFacts(durationSeconds, 25, 1280, 720), sampling);
         tags.refreshTags(videoId);
-        return jdbc.sql("SELECT id FROM video_face_detections WHERE video_id = ? ORDER BY id").param(videoId)
+        return jdbc.sql("SELECT id FROM face_tracks WHERE video_id = ? ORDER BY id").param(videoId)
                 .query(Long.class).list();
     }
 }

@@ -2,7 +2,7 @@ package io.facefleet.scheduler.video;
 
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoSampling;
@@ -66,7 +66,7 @@ class VideoTimelineApiTest {
     @Autowired
     CreatorStore creators;
     @Autowired
-    DetectionStore detections;
+    FaceTrackStore faceTracks;
     @Autowired
     TagStore tags;
 
@@ -85,7 +85,7 @@ class VideoTimelineApiTest {
     @BeforeEach
     void aVideoWithTwoCreatorsAndTwoUnnamedTracks() {
         api = new SchedulerApi(port);
-        FaceData data = new FaceData(jdbc, videos, creators, detections, tags);
+        FaceData data = new FaceData(jdbc, videos, creators, faceTracks, tags);
         data.clear();
         obama = data.creator("Barack Obama", axis(0));
         michelle = data.creator("Michelle Obama", axis(1));
@@ -117,7 +117,7 @@ class VideoTimelineApiTest {
         assertThat(first.get("source").stringValue()).isEqualTo("auto");
         assertThat(first.get("confidence").floatValue()).isEqualTo(0.75f);
         assertThat(first.get("on_screen_seconds").doubleValue()).isEqualTo(6.5);
-        assertThat(first.get("crop_detection_id").longValue()).isEqualTo(ids.get(5));
+        assertThat(first.get("crop_track_id").longValue()).isEqualTo(ids.get(5));
         assertInterval(first.get("intervals").get(0), 0.0, 3.0, ids.get(0), "matched");
         assertInterval(first.get("intervals").get(1), 55.0, 58.5, ids.get(5), "matched");
         assertThat(first.get("intervals").size()).isEqualTo(2);
@@ -126,7 +126,7 @@ class VideoTimelineApiTest {
         assertThat(second.get("creator_id").longValue()).isEqualTo(obama);
         assertThat(second.get("confidence").floatValue()).isEqualTo(0.9f);
         assertThat(second.get("on_screen_seconds").doubleValue()).isEqualTo(12.0);
-        assertThat(second.get("crop_detection_id").longValue()).isEqualTo(ids.get(2));
+        assertThat(second.get("crop_track_id").longValue()).isEqualTo(ids.get(2));
         assertThat(second.get("intervals").size()).isEqualTo(1);
         assertInterval(second.get("intervals").get(0), 9.0, 21.0, ids.get(2), "confirmed"); // the longer track
     }
@@ -137,7 +137,7 @@ class VideoTimelineApiTest {
 
         assertThat(unnamed.size()).isEqualTo(2);
         JsonNode pending = unnamed.get(0);
-        assertThat(pending.get("detection_id").longValue()).isEqualTo(ids.get(3));
+        assertThat(pending.get("track_id").longValue()).isEqualTo(ids.get(3));
         assertThat(pending.get("status").stringValue()).isEqualTo("pending");
         assertThat(pending.get("candidate_creator_id").longValue()).isEqualTo(obama);
         assertThat(pending.get("candidate_name").stringValue()).isEqualTo("Barack Obama");
@@ -146,7 +146,7 @@ class VideoTimelineApiTest {
         assertThat(pending.get("end_seconds").doubleValue()).isEqualTo(33.0);
         assertThat(pending.get("sightings").intValue()).isEqualTo(2);
         JsonNode unmatched = unnamed.get(1);
-        assertThat(unmatched.get("detection_id").longValue()).isEqualTo(ids.get(4));
+        assertThat(unmatched.get("track_id").longValue()).isEqualTo(ids.get(4));
         assertThat(unmatched.get("status").stringValue()).isEqualTo("unmatched");
         assertThat(unmatched.get("candidate_creator_id").isNull()).isTrue();
         assertThat(unmatched.get("start_seconds").doubleValue()).isEqualTo(43.0);
@@ -175,7 +175,7 @@ class VideoTimelineApiTest {
         assertThat(detail.get("frames_decoded").intValue()).isEqualTo(1462);
         assertThat(detail.get("keyframe_interval_seconds").doubleValue()).isEqualTo(4.0);
         assertThat(detail.get("partial_reason").stringValue()).contains("Invalid NAL unit");
-        JsonNode track = detail.get("detections").get(2);
+        JsonNode track = detail.get("face_tracks").get(2);
         assertThat(track.get("id").longValue()).isEqualTo(ids.get(2));
         assertThat(track.get("first_seen_seconds").doubleValue()).isEqualTo(14.0);
         assertThat(track.get("last_seen_seconds").doubleValue()).isEqualTo(20.0);
@@ -211,10 +211,10 @@ class VideoTimelineApiTest {
         assertThat(moments.get(1).get("sightings").intValue()).isEqualTo(4);
     }
 
-    private static void assertInterval(JsonNode interval, double start, double end, long detectionId, String status) {
+    private static void assertInterval(JsonNode interval, double start, double end, long trackId, String status) {
         assertThat(interval.get("start_seconds").doubleValue()).as("start").isEqualTo(start);
         assertThat(interval.get("end_seconds").doubleValue()).as("end").isEqualTo(end);
-        assertThat(interval.get("detection_id").longValue()).as("track").isEqualTo(detectionId);
+        assertThat(interval.get("track_id").longValue()).as("track").isEqualTo(trackId);
         assertThat(interval.get("status").stringValue()).as("status").isEqualTo(status);
     }
 }

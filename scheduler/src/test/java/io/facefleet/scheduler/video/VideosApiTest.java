@@ -3,7 +3,7 @@ package io.facefleet.scheduler.video;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.CreatorStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoStatus;
@@ -62,7 +62,7 @@ class VideosApiTest {
     @Autowired
     CreatorStore creators;
     @Autowired
-    DetectionStore detections;
+    FaceTrackStore faceTracks;
     @Autowired
     TagStore tags;
 
@@ -78,7 +78,7 @@ class VideosApiTest {
     void threeVideos() {
         api = new SchedulerApi(port);
         jobs = new JobRunrJobs(jdbc);
-        FaceData data = new FaceData(jdbc, videos, creators, detections, tags);
+        FaceData data = new FaceData(jdbc, videos, creators, faceTracks, tags);
         data.clear();
         obama = data.creator("Barack Obama", axis(0));
         queued = data.video("/videos/a.mp4");
@@ -137,7 +137,7 @@ class VideosApiTest {
 
         assertThat(video.get("path").stringValue()).isEqualTo("/videos/c.mp4");
         assertThat(video.get("width").intValue()).isEqualTo(1280);
-        JsonNode faces = video.get("detections");
+        JsonNode faces = video.get("face_tracks");
         assertThat(faces.size()).isEqualTo(2);
         JsonNode first = faces.get(0);
         assertThat(first.get("id").longValue()).isPositive();

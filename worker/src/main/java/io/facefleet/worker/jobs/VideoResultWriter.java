@@ -1,8 +1,8 @@
 package io.facefleet.worker.jobs;
 
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchingLock;
-import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.TagStore;
 import io.facefleet.common.store.VideoFacts;
@@ -30,17 +30,17 @@ public class VideoResultWriter {
     private final VideoStore videos;
     private final VideoLifecycle lifecycle;
     private final FaceMatcher matcher;
-    private final DetectionStore detections;
+    private final FaceTrackStore faceTracks;
     private final TagStore tags;
 
     public VideoResultWriter(TransactionTemplate transactions, MatchingLock matchingLock, VideoStore videos,
-                             VideoLifecycle lifecycle, FaceMatcher matcher, DetectionStore detections, TagStore tags) {
+                             VideoLifecycle lifecycle, FaceMatcher matcher, FaceTrackStore faceTracks, TagStore tags) {
         this.transactions = transactions;
         this.matchingLock = matchingLock;
         this.videos = videos;
         this.lifecycle = lifecycle;
         this.matcher = matcher;
-        this.detections = detections;
+        this.faceTracks = faceTracks;
         this.tags = tags;
     }
 
@@ -51,8 +51,8 @@ public class VideoResultWriter {
             if (!videos.lockForRun(videoId, runId)) {
                 return false;
             }
-            List<NewDetection> matched = result.tracks().stream().map(track -> matcher.match(track, config)).toList();
-            detections.replace(videoId, matched);
+            List<NewFaceTrack> matched = result.tracks().stream().map(track -> matcher.match(track, config)).toList();
+            faceTracks.replace(videoId, matched);
             SamplingReport sampling = result.sampling();
             VideoProbe probe = sampling.probe();
             boolean done = lifecycle.done(videoId, runId,

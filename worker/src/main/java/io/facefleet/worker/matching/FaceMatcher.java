@@ -3,7 +3,7 @@ package io.facefleet.worker.matching;
 import io.facefleet.common.store.CreatorMatch;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchStatus;
-import io.facefleet.common.store.NewDetection;
+import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.worker.face.DetectedFace;
@@ -38,10 +38,10 @@ public class FaceMatcher {
                 .register(registry);
     }
 
-    public NewDetection match(VideoFaceTrack track, RecognitionConfig config) {
+    public NewFaceTrack match(VideoFaceTrack track, RecognitionConfig config) {
         Optional<CreatorMatch> best = nearestSearch.record(() -> creators.nearest(track.embedding()));
         DetectedFace face = track.best().face();
-        return new NewDetection(track.best().timestampSeconds(), track.embedding(), box(face), face.score(),
+        return new NewFaceTrack(track.best().timestampSeconds(), track.embedding(), box(face), face.score(),
                 face.landmarks(),
                 best.map(CreatorMatch::creatorId).orElse(null),
                 best.map(CreatorMatch::similarity).orElse(null),

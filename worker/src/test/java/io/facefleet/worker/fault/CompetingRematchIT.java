@@ -53,7 +53,7 @@ class CompetingRematchIT {
 
         long video = fixture.queueVideo("videos/obama_whcd_hk.mp4");
         cluster.until(FaultCluster.WORK, "the video done", () -> cluster.video(video).status() == VideoStatus.DONE);
-        assertThat(facts.detectionIds(video)).isNotEmpty();
+        assertThat(facts.trackIds(video)).isNotEmpty();
 
         long a = creators.create("Obama A");
         creators.addPhoto(a, "fr_obama.jpg", read("photos/Barack_Obama/fr_obama.jpg"));
@@ -71,7 +71,7 @@ class CompetingRematchIT {
         List<Facts.Nearest> nearest = facts.nearest(video);
         float match = facts.threshold("match_threshold");
         long contested = cluster.jdbc().sql("""
-                        SELECT count(*) FROM video_face_detections d WHERE d.video_id = ?
+                        SELECT count(*) FROM face_tracks d WHERE d.video_id = ?
                           AND (SELECT count(DISTINCT e.creator_id) FROM creator_face_embeddings e
                                WHERE 1 - (d.embedding <=> e.embedding) >= ?) = 2""")
                 .params(video, match).query(Long.class).single();

@@ -15,7 +15,7 @@ final class Facts {
     record JobState(String state, String serverName, Instant at, String message, String exceptionType) {
     }
 
-    /** A row of video_face_detections. */
+    /** A row of face_tracks. */
     record Detection(long id, double frameTimestamp, float[] bbox, Instant createdAt, String status, Long creatorId,
                      Float confidence) {
 
@@ -40,7 +40,7 @@ final class Facts {
     }
 
     /** A face, what it is matched to, and the creator nearest to it by exact cosine similarity over every embedding. */
-    record Nearest(long detectionId, String status, Long creatorId, Float confidence, Long nearestCreator,
+    record Nearest(long trackId, String status, Long creatorId, Float confidence, Long nearestCreator,
                    Float nearestSimilarity) {
     }
 
@@ -100,7 +100,7 @@ final class Facts {
     List<Detection> detections(long videoId) {
         return jdbc.sql("""
                         SELECT id, frame_timestamp, bbox, created_at, match_status, matched_creator_id, match_confidence
-                        FROM video_face_detections WHERE video_id = ? ORDER BY frame_timestamp, bbox[1], bbox[2], id""")
+                        FROM face_tracks WHERE video_id = ? ORDER BY frame_timestamp, bbox[1], bbox[2], id""")
                 .param(videoId)
                 .query((rs, n) -> {
                     Object[] box = (Object[]) rs.getArray(3).getArray();
@@ -114,8 +114,8 @@ final class Facts {
                 .list();
     }
 
-    List<Long> detectionIds(long videoId) {
-        return jdbc.sql("SELECT id FROM video_face_detections WHERE video_id = ? ORDER BY id").param(videoId)
+    List<Long> trackIds(long videoId) {
+        return jdbc.sql("SELECT id FROM face_tracks WHERE video_id = ? ORDER BY id").param(videoId)
                 .query(Long.class).list();
     }
 
@@ -126,7 +126,7 @@ final class Facts {
     List<Nearest> nearest(long videoId) {
         return jdbc.sql("""
                         SELECT d.id, d.match_status, d.matched_creator_id, d.match_confidence, n.creator_id, n.similarity
-                        FROM video_face_detections d
+                        FROM face_tracks d
                         LEFT JOIN LATERAL (
                           SELECT e.creator_id, (1 - (d.embedding <=> e.embedding))::real AS similarity
                           FROM creator_face_embeddings e ORDER BY 2 DESC, e.creator_id LIMIT 1) n ON true
@@ -144,7 +144,7 @@ final class Facts {
     /** Faces stored twice: the same frame and the same box. */
     int duplicateFaces(long videoId) {
         return jdbc.sql("""
-                        SELECT count(*) FROM (SELECT frame_timestamp, bbox FROM video_face_detections WHERE video_id = ?
+                        SELECT count(*) FROM (SELECT frame_timestamp, bbox FROM face_tracks WHERE video_id = ?
                                               GROUP BY frame_timestamp, bbox HAVING count(*) > 1) d""")
                 .param(videoId).query(Integer.class).single();
     }
@@ -154,7 +154,7 @@ final class Facts {
      * so one run's faces share one value: more than one means two runs' faces were mixed.
      */
     int faceWrites(long videoId) {
-        return jdbc.sql("SELECT count(DISTINCT created_at) FROM video_face_detections WHERE video_id = ?")
+        return jdbc.sql("SELECT count(DISTINCT created_at) FROM face_tracks WHERE video_id = ?")
                 .param(videoId).query(Integer.class).single();
     }
 
@@ -188,16 +188,16 @@ final class Facts {
                         SELECT creator_id FROM video_creators WHERE video_id = ? AND source = 'auto' ORDER BY creator_id""")
                 .param(videoId).query(Long.class).list();
         List<Long> matched = jdbc.sql("""
-                        SELECT DISTINCT matched_creator_id FROM video_face_detections
+                        SELECT DISTINCT matched_creator_id FROM face_tracks
                         WHERE video_id = ? AND match_status IN ('matched', 'confirmed') ORDER BY 1""")
                 .param(videoId).query(Long.class).list();
         return tagged.equals(matched) ? List.of()
                 : List.of("video " + videoId + " is tagged with creators " + tagged + " but its matched faces are of " + matched);
     }
 
-    int detectionsOf(long videoId, long creatorId, String status) {
+    int tracksOf(long videoId, long creatorId, String status) {
         return jdbc.sql("""
-                        SELECT count(*) FROM video_face_detections
+                        SELECT count(*) FROM face_tracks
                         WHERE video_id = ? AND matched_creator_id = ? AND match_status = ?""")
                 .params(videoId, creatorId, status).query(Integer.class).single();
     }

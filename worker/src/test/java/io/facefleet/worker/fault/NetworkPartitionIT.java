@@ -102,7 +102,7 @@ class NetworkPartitionIT {
         cluster.until(FaultCluster.WORK, "the undisturbed copy done", () ->
                 cluster.video(undisturbed).status() == VideoStatus.DONE);
         Video redone = cluster.video(video);
-        List<Long> faces = facts.detectionIds(video);
+        List<Long> faces = facts.trackIds(video);
         List<Long> tags = facts.taggedCreators(video);
         assertThat(faces).isNotEmpty();
 
@@ -135,7 +135,7 @@ class NetworkPartitionIT {
         assertThat(after.runId()).isEqualTo(redone.runId());
         assertThat(after.processedAt()).isEqualTo(redone.processedAt());
         assertThat(after.attempts()).isEqualTo(2);
-        assertThat(facts.detectionIds(video)).as("the faces of the second run, untouched").isEqualTo(faces);
+        assertThat(facts.trackIds(video)).as("the faces of the second run, untouched").isEqualTo(faces);
         assertThat(facts.taggedCreators(video)).isEqualTo(tags);
         assertThat(facts.duplicateFaces(video)).isZero();
         assertThat(facts.faceWrites(video)).isEqualTo(1);

@@ -88,13 +88,13 @@ class PostgresRestartIT {
             Video video = cluster.video(v);
             String job = facts.videoJob(v);
             System.out.printf("  video %d %s: %d attempts, %d faces, job %s%n", v, Path.of(video.path()).getFileName(),
-                    video.attempts(), facts.detectionIds(v).size(), facts.history(job).stream()
+                    video.attempts(), facts.trackIds(v).size(), facts.history(job).stream()
                             .map(s -> s.state() + (s.message() == null ? "" : " (" + s.message() + ")")).toList());
 
             assertThat(video.status()).isEqualTo(VideoStatus.DONE);
             assertThat(video.error()).isNull();
             assertThat(facts.state(job)).isEqualTo("SUCCEEDED");
-            assertThat(facts.detectionIds(v)).as("faces of video %d", v).isNotEmpty();
+            assertThat(facts.trackIds(v)).as("faces of video %d", v).isNotEmpty();
             assertThat(facts.duplicateFaces(v)).isZero();
             assertThat(facts.faceWrites(v)).as("transactions that wrote video %d's faces", v).isEqualTo(1);
             assertThat(facts.jobIds("ProcessVideoHandler", "videoId", v)).containsExactly(job);

@@ -52,7 +52,7 @@ class RedisOutageIT {
                 cluster.video(video).status() == VideoStatus.DONE && fixture.noJobsLeft());
         assertThat(facts.history(facts.onlyJob("RematchCreatorHandler", "creatorId", biden)))
                 .extracting(Facts.JobState::state).last().isEqualTo("SUCCEEDED");
-        List<Long> faces = facts.detectionIds(video);
+        List<Long> faces = facts.trackIds(video);
         assertThat(faces).isNotEmpty();
         assertThat(fixture.tagsOf(video)).isEmpty();
 
@@ -89,8 +89,8 @@ class RedisOutageIT {
                 .as("the rematch's own @Job(retries = 5), not JobRunr's default 3").isEqualTo("Retry 1 of 5");
         assertThat(facts.jobIds("EnrolCreatorHandler", "creatorId", obama)).hasSize(1);
 
-        assertThat(facts.detectionIds(video)).as("the same faces, none added or duplicated").isEqualTo(faces);
-        assertThat(facts.detectionsOf(video, obama, "matched")).isPositive();
+        assertThat(facts.trackIds(video)).as("the same faces, none added or duplicated").isEqualTo(faces);
+        assertThat(facts.tracksOf(video, obama, "matched")).isPositive();
         assertThat(facts.wronglyMatchedFaces(video)).isEmpty();
         assertThat(facts.wrongTags(video)).isEmpty();
         assertThat(facts.taggedCreators(video)).containsExactly(obama);

@@ -62,8 +62,8 @@ class BadVideoTest {
         assertThat(failedText.error()).isEqualTo("notes.mp4 is not a readable video: Invalid data found when"
                 + " processing input");
         assertThat(failedTruncated.attempts()).as("unreadable input is not retried").isEqualTo(1);
-        assertThat(fixture.detectionsWithStatus(truncatedId, "unmatched")).isZero();
-        assertThat(fixture.detectionsWithStatus(goodId, "unmatched")).isPositive();
+        assertThat(fixture.tracksWithStatus(truncatedId, "unmatched")).isZero();
+        assertThat(fixture.tracksWithStatus(goodId, "unmatched")).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM jobrunr_jobs WHERE state = 'FAILED'").query(Integer.class).single())
                 .isEqualTo(2);
     }

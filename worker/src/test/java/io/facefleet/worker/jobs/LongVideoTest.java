@@ -3,7 +3,7 @@ package io.facefleet.worker.jobs;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.ConfigStore;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.common.store.Video;
 import io.facefleet.common.store.VideoStatus;
@@ -63,7 +63,7 @@ class LongVideoTest {
     @Autowired
     ConfigStore configs;
     @Autowired
-    DetectionStore detections;
+    FaceTrackStore faceTracks;
     @Autowired
     JdbcClient jdbc;
 
@@ -98,12 +98,12 @@ class LongVideoTest {
         long id = fixture.queueVideo(cut);
         Video done = fixture.awaitVideo(id, VideoStatus.DONE);
 
-        double lastSighting = jdbc.sql("SELECT max(last_seen_seconds) FROM video_face_detections WHERE video_id = ?")
+        double lastSighting = jdbc.sql("SELECT max(last_seen_seconds) FROM face_tracks WHERE video_id = ?")
                 .param(id).query(Double.class).single();
         String partial = jdbc.sql("SELECT partial_reason FROM videos WHERE id = ?").param(id)
                 .query(String.class).single();
         System.out.printf("cut at 60 %% of its bytes: done, partial: %s; %d tracks, last face at %.1f s of %.1f s%n",
-                partial, detections.count(id), lastSighting, done.durationSeconds());
+                partial, faceTracks.count(id), lastSighting, done.durationSeconds());
         assertThat(partial).isNotBlank();
         assertThat(lastSighting).isBetween(306.0, 0.75 * done.durationSeconds());
         assertThat(fixture.tagsOf(id)).containsExactly("Barack Obama");
@@ -124,7 +124,7 @@ class LongVideoTest {
 
         System.out.println("damaged at its start: " + failed.error());
         assertThat(failed.error()).contains("damaged.mp4").contains("Invalid data found when processing input");
-        assertThat(detections.count(id)).isZero();
+        assertThat(faceTracks.count(id)).isZero();
     }
 
     private void processAndCheck(Path file) {
@@ -137,8 +137,8 @@ class LongVideoTest {
         assertThat(writer.store(video.id(), run, result, config)).isTrue();
 
         SamplingReport sampling = result.sampling();
-        int tracks = detections.count(video.id());
-        int faces = detections.sightingCount(video.id());
+        int tracks = faceTracks.count(video.id());
+        int faces = faceTracks.sightingCount(video.id());
         double[] obama = onScreen(video.id(), "Barack Obama", sampling.intervalSeconds());
         System.out.printf("%s: %s mode, %d frames sampled of %d decoded (keyframe every %s s) in %.1f s CPU;"
                         + " %d faces in %d tracks (%.1f faces per index row), %d recognizer runs (%.2f per track);"
@@ -160,7 +160,7 @@ class LongVideoTest {
     /** From the first to the last sighting of the creator's tracks, half an interval wider each side. */
     private double[] onScreen(long videoId, String creator, double interval) {
         return jdbc.sql("""
-                        SELECT min(d.first_seen_seconds), max(d.last_seen_seconds) FROM video_face_detections d
+                        SELECT min(d.first_seen_seconds), max(d.last_seen_seconds) FROM face_tracks d
                         JOIN creators c ON c.id = d.matched_creator_id
                         WHERE d.video_id = ? AND c.name = ? AND d.match_status IN ('matched', 'confirmed')""")
                 .params(videoId, creator)

@@ -91,8 +91,8 @@ public class PipelineFixture {
                 .param(videoId).query(String.class).list();
     }
 
-    public int detectionsWithStatus(long videoId, String status) {
-        return jdbc.sql("SELECT count(*) FROM video_face_detections WHERE video_id = ? AND match_status = ?")
+    public int tracksWithStatus(long videoId, String status) {
+        return jdbc.sql("SELECT count(*) FROM face_tracks WHERE video_id = ? AND match_status = ?")
                 .params(videoId, status).query(Integer.class).single();
     }
 
@@ -101,7 +101,7 @@ public class PipelineFixture {
         jdbc.sql("""
                         SELECT count(*) AS tracks, coalesce(sum(sightings), 0) AS faces,
                           count(*) FILTER (WHERE match_status = 'pending') AS pending
-                        FROM video_face_detections WHERE video_id = ?""")
+                        FROM face_tracks WHERE video_id = ?""")
                 .param(videoId)
                 .query((rs, n) -> {
                     System.out.printf("%s: %d faces in %d tracks, %d tracks waiting for review%n", name,
@@ -112,7 +112,7 @@ public class PipelineFixture {
 
     public float bestSimilarity(long videoId, long creatorId) {
         return jdbc.sql("""
-                        SELECT coalesce(max(1 - (d.embedding <=> e.embedding)), -1) FROM video_face_detections d
+                        SELECT coalesce(max(1 - (d.embedding <=> e.embedding)), -1) FROM face_tracks d
                         CROSS JOIN creator_face_embeddings e WHERE d.video_id = ? AND e.creator_id = ?""")
                 .params(videoId, creatorId).query(Float.class).single();
     }

@@ -2,7 +2,7 @@ package io.facefleet.worker.jobs;
 
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.jobs.RematchCreatorRequest;
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchRule;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.worker.WorkerApplication;
@@ -50,7 +50,7 @@ class RematchLockTest {
     RematchCreatorJob rematch;
 
     @Autowired
-    DetectionStore detections;
+    FaceTrackStore faceTracks;
 
     @Autowired
     TransactionTemplate transactions;
@@ -111,7 +111,7 @@ class RematchLockTest {
     void aRejectionCommittedWhileARematchWaitsForTheFaceIsHonoured() throws Exception {
         obamaTagged();
         long face = jdbc.sql("""
-                        SELECT id FROM video_face_detections WHERE video_id = ? AND matched_creator_id = ?
+                        SELECT id FROM face_tracks WHERE video_id = ? AND matched_creator_id = ?
                         ORDER BY match_confidence DESC LIMIT 1""")
                 .params(video, obama).query(Long.class).single();
 
@@ -119,10 +119,10 @@ class RematchLockTest {
         CountDownLatch rowLocked = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Void> reviewer = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-            jdbc.sql("SELECT id FROM video_face_detections WHERE id = ? FOR UPDATE").param(face).query(Long.class).single();
-            jdbc.sql("INSERT INTO detection_rejections (detection_id, creator_id) VALUES (?, ?)").params(face, obama).update();
+            jdbc.sql("SELECT id FROM face_tracks WHERE id = ? FOR UPDATE").param(face).query(Long.class).single();
+            jdbc.sql("INSERT INTO track_rejections (track_id, creator_id) VALUES (?, ?)").params(face, obama).update();
             jdbc.sql("""
-                            UPDATE video_face_detections SET match_status = 'unmatched', matched_creator_id = NULL,
+                            UPDATE face_tracks SET match_status = 'unmatched', matched_creator_id = NULL,
                               match_confidence = NULL WHERE id = ?""").param(face).update();
             rowLocked.countDown();
             await(commit);
@@ -131,14 +131,14 @@ class RematchLockTest {
 
         // ... while a rematch for Obama, which found the face before the rejection, offers it to him again.
         CompletableFuture<Boolean> rematching = CompletableFuture.supplyAsync(() -> transactions.execute(tx ->
-                detections.improveMatch(face, obama, 0.99f, new MatchRule(0.3f, 0.5f))));
+                faceTracks.improveMatch(face, obama, 0.99f, new MatchRule(0.3f, 0.5f))));
         Thread.sleep(1000);
         assertThat(rematching).as("the rematch waits for the reviewer's transaction").isNotDone();
         commit.countDown();
         reviewer.get(10, TimeUnit.SECONDS);
 
         assertThat(rematching.get(10, TimeUnit.SECONDS)).as("the rematch gave the face back to Obama").isFalse();
-        assertThat(jdbc.sql("SELECT match_status FROM video_face_detections WHERE id = ?").param(face)
+        assertThat(jdbc.sql("SELECT match_status FROM face_tracks WHERE id = ?").param(face)
                 .query(String.class).single()).isEqualTo("unmatched");
     }
 

@@ -61,7 +61,7 @@ class VideoPipelineTest {
         assertThat(done.durationSeconds()).isBetween(9.9, 10.1);
         assertThat(done.width()).isEqualTo(640);
         assertThat(done.height()).isEqualTo(360);
-        assertThat(fixture.detectionsWithStatus(hamilton, "matched")).isPositive();
+        assertThat(fixture.tracksWithStatus(hamilton, "matched")).isPositive();
     }
 
     @Test
@@ -73,8 +73,8 @@ class VideoPipelineTest {
                 fixture.bestSimilarity(street, biden));
         assertThat(fixture.tagsOf(street)).isEmpty();
         fixture.printTracks("fp_video", street);
-        assertThat(fixture.detectionsWithStatus(street, "matched")).isZero();
-        assertThat(fixture.detectionsWithStatus(street, "unmatched")).isPositive();
+        assertThat(fixture.tracksWithStatus(street, "matched")).isZero();
+        assertThat(fixture.tracksWithStatus(street, "unmatched")).isPositive();
     }
 
     @Test
@@ -83,14 +83,14 @@ class VideoPipelineTest {
         obamaVideo = fixture.queueVideo("videos/obama_whcd_hk.mp4");
         fixture.awaitVideo(obamaVideo, VideoStatus.DONE);
         assertThat(fixture.tagsOf(obamaVideo)).isEmpty();
-        assertThat(fixture.detectionsWithStatus(obamaVideo, "matched")).isZero();
+        assertThat(fixture.tracksWithStatus(obamaVideo, "matched")).isZero();
 
         long obama = fixture.enrol("Barack Obama", "photos/Barack_Obama/fr_obama.jpg");
         fixture.awaitEnrolled(obama);
 
         System.out.printf("obama video: Obama best %.3f%n", fixture.bestSimilarity(obamaVideo, obama));
         assertThat(fixture.tagsOf(obamaVideo)).containsExactly("Barack Obama");
-        assertThat(fixture.detectionsWithStatus(obamaVideo, "matched"))
+        assertThat(fixture.tracksWithStatus(obamaVideo, "matched"))
                 .as("Obama speaks throughout: one track, one entry").isEqualTo(1);
         fixture.printTracks("obama_whcd_hk", obamaVideo);
     }
@@ -98,13 +98,13 @@ class VideoPipelineTest {
     @Test
     @Order(4)
     void processingAVideoAgainReplacesItsFacesInsteadOfAddingToThem() {
-        int before = fixture.detectionsWithStatus(obamaVideo, "matched");
+        int before = fixture.tracksWithStatus(obamaVideo, "matched");
         long again = fixture.queueVideo("videos/obama_whcd_hk.mp4");
         assertThat(again).isEqualTo(obamaVideo);
         fixture.awaitVideo(obamaVideo, VideoStatus.DONE);
         fixture.awaitVideo(obamaVideo, VideoStatus.DONE);
         org.awaitility.Awaitility.await().until(fixture::noJobsLeft);
-        assertThat(fixture.detectionsWithStatus(obamaVideo, "matched")).isEqualTo(before);
+        assertThat(fixture.tracksWithStatus(obamaVideo, "matched")).isEqualTo(before);
         assertThat(fixture.tagsOf(obamaVideo)).containsExactly("Barack Obama");
     }
 }

@@ -57,9 +57,9 @@ class WorkerMetricsTest {
         fixture.awaitVideo(video, VideoStatus.DONE);
         PrometheusScrape after = scrape();
 
-        int tracks = jdbc.sql("SELECT count(*) FROM video_face_detections WHERE video_id = ?").param(video)
+        int tracks = jdbc.sql("SELECT count(*) FROM face_tracks WHERE video_id = ?").param(video)
                 .query(Integer.class).single();
-        int faces = jdbc.sql("SELECT coalesce(sum(sightings), 0) FROM video_face_detections WHERE video_id = ?")
+        int faces = jdbc.sql("SELECT coalesce(sum(sightings), 0) FROM face_tracks WHERE video_id = ?")
                 .param(video).query(Integer.class).single();
         int framesSampled = jdbc.sql("SELECT frames_sampled FROM videos WHERE id = ?").param(video)
                 .query(Integer.class).single();

@@ -46,7 +46,7 @@ class WorkerRestartTest {
         try (ConfigurableApplicationContext restarted = worker(true)) {
             PipelineFixture fixture = restarted.getBean(PipelineFixture.class);
             fixture.awaitVideo(video, VideoStatus.DONE);
-            assertThat(fixture.detectionsWithStatus(video, "unmatched")).isPositive();
+            assertThat(fixture.tracksWithStatus(video, "unmatched")).isPositive();
         }
     }
 }

@@ -9,6 +9,6 @@ package io.facefleet.common.store.read;
  * @param sightings      how many sampled frames it was seen in, from {@code firstSeenSeconds} to
  *                       {@code lastSeenSeconds}
  */
-public record CreatorMoment(long videoId, String videoPath, long detectionId, double frameTimestamp, String matchStatus,
+public record CreatorMoment(long videoId, String videoPath, long trackId, double frameTimestamp, String matchStatus,
                             Float confidence, double firstSeenSeconds, double lastSeenSeconds, int sightings) {
 }

@@ -84,7 +84,7 @@ public class CreatorQueries {
         List<CreatorMoment> items = jdbc.sql("""
                         SELECT d.video_id, v.path, d.id, d.frame_timestamp, d.match_status, d.match_confidence,
                           d.first_seen_seconds, d.last_seen_seconds, d.sightings
-                        FROM video_face_detections d JOIN videos v ON v.id = d.video_id
+                        FROM face_tracks d JOIN videos v ON v.id = d.video_id
                         WHERE d.matched_creator_id = ? AND d.match_status IN ('matched', 'confirmed', 'pending')
                         ORDER BY v.path, d.first_seen_seconds, d.id LIMIT ? OFFSET ?""")
                 .params(creatorId, page.limit(), page.offset())
@@ -93,7 +93,7 @@ public class CreatorQueries {
                         rs.getDouble("first_seen_seconds"), rs.getDouble("last_seen_seconds"), rs.getInt("sightings")))
                 .list();
         long total = jdbc.sql("""
-                        SELECT count(*) FROM video_face_detections
+                        SELECT count(*) FROM face_tracks
                         WHERE matched_creator_id = ? AND match_status IN ('matched', 'confirmed', 'pending')""")
                 .param(creatorId).query(Long.class).single();
         return page.of(items, total);
@@ -106,7 +106,7 @@ public class CreatorQueries {
         return jdbc.sql("""
                         SELECT d.video_id, nullif(v.sample_interval_seconds, 0) AS sample_interval_seconds,
                           v.duration_seconds, d.id, d.first_seen_seconds, d.last_seen_seconds, d.match_status
-                        FROM video_face_detections d JOIN videos v ON v.id = d.video_id
+                        FROM face_tracks d JOIN videos v ON v.id = d.video_id
                         WHERE d.matched_creator_id = ? AND d.match_status = ANY(CAST(? AS text[]))""")
                 .params(creatorId, MatchRule.db(MatchRule.NAMING))
                 .query((rs, n) -> new VideoTrack(rs.getLong("video_id"),
@@ -120,12 +120,12 @@ public class CreatorQueries {
     }
 
     private static final String FACE_COLUMNS = """
-            e.id, e.creator_id, e.source_type, e.source_path, e.photo_id, e.detection_id, e.quality_score,
+            e.id, e.creator_id, e.source_type, e.source_path, e.photo_id, e.track_id, e.quality_score,
             e.crop_jpeg IS NOT NULL AS has_crop, e.created_at""";
 
     private static final RowMapper<CreatorFace> FACE = (rs, n) -> new CreatorFace(rs.getLong("id"),
             rs.getLong("creator_id"), rs.getString("source_type"), rs.getString("source_path"),
-            rs.getObject("photo_id", Long.class), rs.getObject("detection_id", Long.class),
+            rs.getObject("photo_id", Long.class), rs.getObject("track_id", Long.class),
             rs.getObject("quality_score", Float.class), rs.getBoolean("has_crop"), Rows.instant(rs, "created_at"));
 
     /** Every creator's first few enrolled faces with a crop (photos before confirmed faces), for a grid. */

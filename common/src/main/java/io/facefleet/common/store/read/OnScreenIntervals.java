@@ -27,7 +27,7 @@ public final class OnScreenIntervals {
     public OnScreenInterval of(TrackSpan track) {
         double start = clip(track.firstSeenSeconds() - half);
         double end = Math.max(start, clip(track.lastSeenSeconds() + half));
-        return new OnScreenInterval(rounded(start), rounded(end), track.detectionId(), track.status());
+        return new OnScreenInterval(rounded(start), rounded(end), track.trackId(), track.status());
     }
 
     /**
@@ -46,7 +46,7 @@ public final class OnScreenIntervals {
             if (open != null && next.startSeconds() <= open.endSeconds()) {
                 longest = next.lengthSeconds() > longest.lengthSeconds() ? next : longest;
                 open = new OnScreenInterval(open.startSeconds(), Math.max(open.endSeconds(), next.endSeconds()),
-                        longest.detectionId(), longest.status());
+                        longest.trackId(), longest.status());
             } else {
                 if (open != null) {
                     merged.add(open);

@@ -14,7 +14,7 @@ import java.util.List;
  * @param sightings      how many sampled frames the track was seen in, from {@code firstSeenSeconds} to
  *                       {@code lastSeenSeconds}
  */
-public record ReviewItem(long detectionId, long videoId, String videoPath, double frameTimestamp, float[] bbox,
+public record ReviewItem(long trackId, long videoId, String videoPath, double frameTimestamp, float[] bbox,
                          float detScore, Candidate current, List<Candidate> candidates, double firstSeenSeconds,
                          double lastSeenSeconds, int sightings) {
 }

@@ -16,7 +16,7 @@ public class ReviewQueries {
     /** The nearest creators shown with each face track. */
     public static final int CANDIDATES = 3;
 
-    private record PendingFace(long detectionId, long videoId, String videoPath, double frameTimestamp, float[] bbox,
+    private record PendingFace(long trackId, long videoId, String videoPath, double frameTimestamp, float[] bbox,
                                float detScore, Candidate current, float[] embedding, double firstSeenSeconds,
                                double lastSeenSeconds, int sightings) {
     }
@@ -35,7 +35,7 @@ public class ReviewQueries {
                         SELECT d.id, d.video_id, v.path, d.frame_timestamp, d.bbox, d.det_score, d.matched_creator_id,
                           c.name, d.match_confidence, d.embedding::text AS embedding, d.first_seen_seconds, d.last_seen_seconds,
                           d.sightings
-                        FROM video_face_detections d
+                        FROM face_tracks d
                           JOIN videos v ON v.id = d.video_id
                           LEFT JOIN creators c ON c.id = d.matched_creator_id
                         WHERE d.match_status = 'pending'
@@ -53,12 +53,12 @@ public class ReviewQueries {
                             rs.getDouble("first_seen_seconds"), rs.getDouble("last_seen_seconds"), rs.getInt("sightings"));
                 })
                 .list().stream()
-                .map(face -> new ReviewItem(face.detectionId(), face.videoId(), face.videoPath(),
+                .map(face -> new ReviewItem(face.trackId(), face.videoId(), face.videoPath(),
                         face.frameTimestamp(), face.bbox(), face.detScore(), face.current(),
-                        creators.candidates(face.detectionId(), face.embedding(), CANDIDATES), face.firstSeenSeconds(),
+                        creators.candidates(face.trackId(), face.embedding(), CANDIDATES), face.firstSeenSeconds(),
                         face.lastSeenSeconds(), face.sightings()))
                 .toList();
-        long total = jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'")
+        long total = jdbc.sql("SELECT count(*) FROM face_tracks WHERE match_status = 'pending'")
                 .query(Long.class).single();
         return page.of(items, total);
     }

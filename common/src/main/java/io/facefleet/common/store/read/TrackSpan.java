@@ -5,5 +5,5 @@ package io.facefleet.common.store.read;
  *
  * @param status the track's match status (matched, confirmed, pending, unmatched, rejected)
  */
-public record TrackSpan(long detectionId, double firstSeenSeconds, double lastSeenSeconds, String status) {
+public record TrackSpan(long trackId, double firstSeenSeconds, double lastSeenSeconds, String status) {
 }

@@ -17,7 +17,7 @@ import java.util.List;
 public record VideoDetail(long id, String path, String status, long sizeBytes, Instant mtime, Double durationSeconds,
                           Double fps, Integer width, Integer height, String error, int attempts, Instant processedAt,
                           Double sampleIntervalSeconds, Integer framesSampled, Integer framesDecoded,
-                          Double keyframeIntervalSeconds, String partialReason, List<Face> detections,
+                          Double keyframeIntervalSeconds, String partialReason, List<Face> faceTracks,
                           List<VideoTag> tags) {
 
     /**
@@ -40,10 +40,10 @@ public record VideoDetail(long id, String path, String status, long sizeBytes, I
                     Double keyframeIntervalSeconds, String partialReason) {
     }
 
-    public static VideoDetail of(Video video, Sampling sampling, List<Face> detections, List<VideoTag> tags) {
+    public static VideoDetail of(Video video, Sampling sampling, List<Face> faceTracks, List<VideoTag> tags) {
         return new VideoDetail(video.id(), video.path(), video.status().db(), video.sizeBytes(), video.mtime(),
                 video.durationSeconds(), video.fps(), video.width(), video.height(), video.error(), video.attempts(),
                 video.processedAt(), sampling.intervalSeconds(), sampling.framesSampled(), sampling.framesDecoded(),
-                sampling.keyframeIntervalSeconds(), sampling.partialReason(), detections, tags);
+                sampling.keyframeIntervalSeconds(), sampling.partialReason(), faceTracks, tags);
     }
 }

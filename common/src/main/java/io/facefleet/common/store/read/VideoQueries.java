@@ -36,14 +36,14 @@ public class VideoQueries {
                   AND (CAST(:creator AS bigint) IS NULL OR EXISTS (
                         SELECT 1 FROM video_creators vc WHERE vc.video_id = v.id AND vc.creator_id = :creator))
                   AND (NOT :pendingOnly OR EXISTS (
-                        SELECT 1 FROM video_face_detections d
+                        SELECT 1 FROM face_tracks d
                         WHERE d.video_id = v.id AND d.match_status = 'pending'))
                 """;
         List<VideoSummary> rows = jdbc.sql("""
                         SELECT v.id, v.path, v.status, v.size_bytes, v.mtime, v.duration_seconds, v.error, v.attempts,
                           v.processed_at, nullif(v.sample_interval_seconds, 0) AS sample_interval_seconds,
-                          (SELECT count(*) FROM video_face_detections d WHERE d.video_id = v.id) AS faces,
-                          (SELECT count(*) FROM video_face_detections d
+                          (SELECT count(*) FROM face_tracks d WHERE d.video_id = v.id) AS faces,
+                          (SELECT count(*) FROM face_tracks d
                            WHERE d.video_id = v.id AND d.match_status = 'pending') AS pending
                         FROM videos v
                         """ + where + "ORDER BY v.path LIMIT :limit OFFSET :offset")
@@ -76,7 +76,7 @@ public class VideoQueries {
         List<VideoDetail.Face> faces = jdbc.sql("""
                         SELECT d.id, d.frame_timestamp, d.bbox, d.det_score, d.match_status, d.matched_creator_id,
                           c.name, d.match_confidence, d.first_seen_seconds, d.last_seen_seconds, d.sightings
-                        FROM video_face_detections d LEFT JOIN creators c ON c.id = d.matched_creator_id
+                        FROM face_tracks d LEFT JOIN creators c ON c.id = d.matched_creator_id
                         WHERE d.video_id = ? ORDER BY d.first_seen_seconds, d.id""")
                 .param(id)
                 .query((rs, n) -> new VideoDetail.Face(rs.getLong("id"), rs.getDouble("frame_timestamp"),

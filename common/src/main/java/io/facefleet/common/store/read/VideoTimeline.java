@@ -17,10 +17,10 @@ public record VideoTimeline(long videoId, Double durationSeconds, Double sampleI
      * @param source          auto or manual (a creator also tagged by hand)
      * @param confidence      the tag's confidence: the best track's similarity
      * @param onScreenSeconds the total length of {@code intervals}
-     * @param cropDetectionId the best track, whose crop is at /api/detections/{id}/crop.jpg
+     * @param cropTrackId the best track, whose crop is at /api/tracks/{id}/crop.jpg
      */
     public record Person(long creatorId, String name, String source, Float confidence, double onScreenSeconds,
-                         long cropDetectionId, List<OnScreenInterval> intervals) {
+                         long cropTrackId, List<OnScreenInterval> intervals) {
     }
 
     /**
@@ -30,7 +30,7 @@ public record VideoTimeline(long videoId, Double durationSeconds, Double sampleI
      * @param candidateCreatorId the creator it may be, with {@code similarity}; null if none
      * @param sightings          how many sampled frames it was seen in
      */
-    public record Unnamed(long detectionId, String status, Long candidateCreatorId, String candidateName,
+    public record Unnamed(long trackId, String status, Long candidateCreatorId, String candidateName,
                           Float similarity, double startSeconds, double endSeconds, int sightings) {
     }
 }

@@ -54,7 +54,7 @@ public class VideoTimelineQueries {
                         SELECT d.id, d.first_seen_seconds, d.last_seen_seconds, d.match_status, d.matched_creator_id,
                           c.name, d.match_confidence, d.sightings, d.crop_jpeg IS NOT NULL AS has_crop,
                           vc.source AS tag_source, vc.confidence AS tag_confidence
-                        FROM video_face_detections d
+                        FROM face_tracks d
                           LEFT JOIN creators c ON c.id = d.matched_creator_id
                           LEFT JOIN video_creators vc ON vc.video_id = d.video_id AND vc.creator_id = d.matched_creator_id
                         WHERE d.video_id = ? AND d.match_status IN ('matched', 'confirmed', 'pending', 'unmatched')
@@ -92,14 +92,14 @@ public class VideoTimelineQueries {
                     .max(Float::compare).orElse(null);
             return new VideoTimeline.Person(first.creatorId(), first.creatorName(),
                     first.tagSource() == null ? "auto" : first.tagSource(), confidence,
-                    OnScreenIntervals.totalSeconds(intervals), best.span().detectionId(), intervals);
+                    OnScreenIntervals.totalSeconds(intervals), best.span().trackId(), intervals);
         }).toList();
     }
 
     private static List<VideoTimeline.Unnamed> unnamed(List<Track> tracks, OnScreenIntervals onScreen) {
         return tracks.stream().filter(t -> UNNAMED.contains(t.span().status())).map(t -> {
             OnScreenInterval interval = onScreen.of(t.span());
-            return new VideoTimeline.Unnamed(t.span().detectionId(), t.span().status(), t.creatorId(),
+            return new VideoTimeline.Unnamed(t.span().trackId(), t.span().status(), t.creatorId(),
                     t.creatorName(), t.confidence(), interval.startSeconds(), interval.endSeconds(), t.sightings());
         }).toList();
     }

@@ -1,5 +1,5 @@
 package io.facefleet.common.store;
 
 /** A stored face near a creator's embedding, found through the HNSW index. */
-public record DetectionCandidate(long detectionId, long videoId, float similarity) {
+public record TrackCandidate(long trackId, long videoId, float similarity) {
 }

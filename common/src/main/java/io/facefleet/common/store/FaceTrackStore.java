@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Repository
-public class DetectionStore {
+public class FaceTrackStore {
 
     private static final int BATCH = 500;
     /** The first rematch search asks for this many nearest faces (most creators have fewer within the threshold). */
@@ -20,7 +20,7 @@ public class DetectionStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
 
-    public DetectionStore(JdbcClient jdbc, JdbcTemplate batches) {
+    public FaceTrackStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.batches = batches;
     }
@@ -29,14 +29,14 @@ public class DetectionStore {
      * Replaces every face track of a video with its sightings, so that running a video again never duplicates its
      * rows. Both tables are written as JDBC batches (multi-row INSERTs where the connection rewrites them).
      */
-    public void replace(long videoId, List<NewDetection> tracks) {
-        jdbc.sql("DELETE FROM video_face_detections WHERE video_id = ?").param(videoId).update();
+    public void replace(long videoId, List<NewFaceTrack> tracks) {
+        jdbc.sql("DELETE FROM face_tracks WHERE video_id = ?").param(videoId).update();
         if (tracks.isEmpty()) {
             return;
         }
-        List<Long> ids = jdbc.sql("SELECT nextval('video_face_detections_id_seq') FROM generate_series(1, ?)")
+        List<Long> ids = jdbc.sql("SELECT nextval('face_tracks_id_seq') FROM generate_series(1, ?)")
                 .param(tracks.size()).query(Long.class).list();
-        record Track(long id, NewDetection track) {
+        record Track(long id, NewFaceTrack track) {
         }
         record Sighting(long trackId, NewSighting sighting) {
         }
@@ -49,19 +49,19 @@ public class DetectionStore {
             }
         }
         batches.batchUpdate("""
-                        INSERT INTO video_face_detections (id, video_id, frame_timestamp, embedding, bbox, det_score,
+                        INSERT INTO face_tracks (id, video_id, frame_timestamp, embedding, bbox, det_score,
                           landmarks, matched_creator_id, match_confidence, match_status, crop_jpeg, first_seen_seconds,
                           last_seen_seconds, sightings, embedded_faces)
                         VALUES (?, ?, ?, ?, ?::real[], ?, ?::real[], ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows, BATCH, (ps, row) -> {
-                    NewDetection t = row.track();
+                    NewFaceTrack t = row.track();
                     setAll(ps, row.id(), videoId, t.frameTimestamp(), Vectors.vector(t.embedding()),
                             Vectors.realArray(t.bbox()), t.detScore(), Vectors.realArray(t.landmarks()), t.creatorId(),
                             t.confidence(), t.status().db(), t.cropJpeg(), t.firstSeenSeconds(), t.lastSeenSeconds(),
                             t.sightings().size(), t.embeddedFaces());
                 });
         batches.batchUpdate("""
-                        INSERT INTO video_face_sightings (detection_id, frame_timestamp, bbox, det_score)
+                        INSERT INTO video_face_sightings (track_id, frame_timestamp, bbox, det_score)
                         VALUES (?, ?, ?::real[], ?)""",
                 sightings, BATCH, (ps, row) -> setAll(ps, row.trackId(), row.sighting().frameTimestamp(),
                         Vectors.realArray(row.sighting().bbox()), row.sighting().detScore()));
@@ -75,14 +75,14 @@ public class DetectionStore {
 
     /** Face tracks of the video: its rows in the HNSW index. */
     public int count(long videoId) {
-        return jdbc.sql("SELECT count(*) FROM video_face_detections WHERE video_id = ?").param(videoId)
+        return jdbc.sql("SELECT count(*) FROM face_tracks WHERE video_id = ?").param(videoId)
                 .query(Integer.class).single();
     }
 
     /** Faces sampled in the video: the sightings of all its tracks. */
     public int sightingCount(long videoId) {
         return jdbc.sql("""
-                        SELECT count(*) FROM video_face_sightings s JOIN video_face_detections d ON d.id = s.detection_id
+                        SELECT count(*) FROM video_face_sightings s JOIN face_tracks d ON d.id = s.track_id
                         WHERE d.video_id = ?""").param(videoId).query(Integer.class).single();
     }
 
@@ -90,12 +90,12 @@ public class DetectionStore {
      * The stored face tracks nearest to an embedding, whatever their status (a search by photo), nearest first,
      * through the HNSW index.
      */
-    public List<DetectionCandidate> nearest(float[] embedding, int limit) {
+    public List<TrackCandidate> nearest(float[] embedding, int limit) {
         return jdbc.sql("""
-                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity FROM video_face_detections
+                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity FROM face_tracks
                         ORDER BY embedding <=> :e LIMIT :limit""")
                 .param("e", Vectors.vector(embedding)).param("limit", limit)
-                .query((rs, n) -> new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
     }
 
     /**
@@ -109,10 +109,10 @@ public class DetectionStore {
      * {@code hnsw.max_scan_tuples}, so it read 20,000 index tuples for every embedding however few faces were near
      * (as slow as comparing every face below ~100,000 faces; see docs/scaling.md).
      */
-    public List<DetectionCandidate> undecidedNear(float[] embedding, MatchRule rule, long excludedCreatorId, int limit) {
+    public List<TrackCandidate> undecidedNear(float[] embedding, MatchRule rule, long excludedCreatorId, int limit) {
         float maxDistance = rule.maxDistance();
         jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
-        record Near(DetectionCandidate candidate, double distance, boolean wanted) {
+        record Near(TrackCandidate candidate, double distance, boolean wanted) {
         }
         for (int k = Math.min(FIRST_NEIGHBOURS, limit); ; k = Math.min(limit, k * 4)) {
             // ef_search k (at least V4's 200, at most pgvector's 1,000) for the first k; an iterative scan goes on
@@ -120,16 +120,16 @@ public class DetectionStore {
                     .param(Integer.toString(Math.min(1000, Math.max(k, FIRST_NEIGHBOURS)))).query(String.class).single();
             List<Near> near = jdbc.sql("""
                             WITH near AS MATERIALIZED (
-                              SELECT id, video_id, match_status, embedding <=> :e AS distance FROM video_face_detections
+                              SELECT id, video_id, match_status, embedding <=> :e AS distance FROM face_tracks
                               ORDER BY embedding <=> :e LIMIT :k)
                             SELECT id, video_id, 1 - distance AS similarity, distance,
                               match_status = ANY(CAST(:undecided AS text[])) AND distance <= :maxDistance
-                                AND NOT EXISTS (SELECT 1 FROM detection_rejections r
-                                                WHERE r.detection_id = near.id AND r.creator_id = :creator) AS wanted
+                                AND NOT EXISTS (SELECT 1 FROM track_rejections r
+                                                WHERE r.track_id = near.id AND r.creator_id = :creator) AS wanted
                             FROM near ORDER BY distance""")
                     .param("e", Vectors.vector(embedding)).param("maxDistance", maxDistance)
                     .param("undecided", MatchRule.db(MatchRule.UNDECIDED)).param("creator", excludedCreatorId).param("k", k)
-                    .query((rs, n) -> new Near(new DetectionCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3)),
+                    .query((rs, n) -> new Near(new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3)),
                             rs.getDouble(4), rs.getBoolean(5)))
                     .list();
             boolean complete = near.size() < k || near.getLast().distance() > maxDistance || k >= limit;
@@ -145,25 +145,25 @@ public class DetectionStore {
      * best match; confirmed faces are left as they are, and a creator a reviewer ruled out for the face
      * (even while this rematch ran) never gets it back.
      */
-    public boolean improveMatch(long detectionId, long creatorId, float similarity, MatchRule rule) {
+    public boolean improveMatch(long trackId, long creatorId, float similarity, MatchRule rule) {
         // Wait for a reviewer's decision on this face first: an UPDATE that waited for the row would re-check it
         // with its old snapshot, blind to a rejection committed meanwhile; the next statement sees it.
-        jdbc.sql("SELECT id FROM video_face_detections WHERE id = ? FOR UPDATE").param(detectionId)
+        jdbc.sql("SELECT id FROM face_tracks WHERE id = ? FOR UPDATE").param(trackId)
                 .query(Long.class).optional();
         return jdbc.sql("""
-                        UPDATE video_face_detections d SET matched_creator_id = ?, match_confidence = ?, match_status = ?
+                        UPDATE face_tracks d SET matched_creator_id = ?, match_confidence = ?, match_status = ?
                         WHERE id = ? AND match_status = ANY(CAST(? AS text[]))
                           AND (match_confidence IS NULL OR match_confidence < ? OR matched_creator_id IS NULL)
-                          AND NOT EXISTS (SELECT 1 FROM detection_rejections r
-                                          WHERE r.detection_id = d.id AND r.creator_id = ?)""")
-                .params(creatorId, similarity, rule.statusFor(similarity).db(), detectionId,
+                          AND NOT EXISTS (SELECT 1 FROM track_rejections r
+                                          WHERE r.track_id = d.id AND r.creator_id = ?)""")
+                .params(creatorId, similarity, rule.statusFor(similarity).db(), trackId,
                         MatchRule.db(MatchRule.UNDECIDED), similarity, creatorId)
                 .update() == 1;
     }
 
     /** The video the face track belongs to; empty if there is no such track. */
-    public Optional<Long> videoOf(long detectionId) {
-        return jdbc.sql("SELECT video_id FROM video_face_detections WHERE id = ?").param(detectionId)
+    public Optional<Long> videoOf(long trackId) {
+        return jdbc.sql("SELECT video_id FROM face_tracks WHERE id = ?").param(trackId)
                 .query(Long.class).optional();
     }
 
@@ -172,13 +172,13 @@ public class DetectionStore {
      * first ({@link VideoStore#lockRow}), the order the workers take them in. Empty when the track is gone (its
      * video was processed again).
      */
-    public Optional<ReviewedTrack> lockForReview(long detectionId) {
+    public Optional<ReviewedTrack> lockForReview(long trackId) {
         return jdbc.sql("""
                         SELECT d.id, d.video_id, v.path, d.match_status, d.matched_creator_id, d.match_confidence,
                           d.embedding::text AS embedding, d.bbox, d.det_score, d.crop_jpeg
-                        FROM video_face_detections d JOIN videos v ON v.id = d.video_id
+                        FROM face_tracks d JOIN videos v ON v.id = d.video_id
                         WHERE d.id = ? FOR UPDATE OF d""")
-                .param(detectionId)
+                .param(trackId)
                 .query((rs, n) -> new ReviewedTrack(rs.getLong("id"), rs.getLong("video_id"), rs.getString("path"),
                         MatchStatus.fromDb(rs.getString("match_status")), rs.getObject("matched_creator_id", Long.class),
                         rs.getObject("match_confidence", Float.class), Vectors.vector(rs, "embedding"),
@@ -187,38 +187,38 @@ public class DetectionStore {
     }
 
     /** The track's similarity to the nearest of the creator's enrolled faces; null if none is enrolled yet. */
-    public Float similarityTo(long detectionId, long creatorId) {
+    public Float similarityTo(long trackId, long creatorId) {
         return jdbc.sql("""
                         SELECT max(1 - (e.embedding <=> d.embedding))
-                        FROM creator_face_embeddings e, video_face_detections d
+                        FROM creator_face_embeddings e, face_tracks d
                         WHERE e.creator_id = ? AND d.id = ?""")
-                .params(creatorId, detectionId).query(Float.class).optional().orElse(null);
+                .params(creatorId, trackId).query(Float.class).optional().orElse(null);
     }
 
     /** Sets where a track stands after a person's decision (confirmed, or the next candidate after a rejection). */
-    public void decide(long detectionId, MatchStatus status, Long creatorId, Float confidence) {
+    public void decide(long trackId, MatchStatus status, Long creatorId, Float confidence) {
         jdbc.sql("""
-                        UPDATE video_face_detections SET match_status = ?, matched_creator_id = ?, match_confidence = ?
+                        UPDATE face_tracks SET match_status = ?, matched_creator_id = ?, match_confidence = ?
                         WHERE id = ?""")
-                .params(status.db(), creatorId, confidence, detectionId).update();
+                .params(status.db(), creatorId, confidence, trackId).update();
     }
 
     /** A person ruled the creator out for the track, for good: no rematch gives it back to them. */
-    public void reject(long detectionId, long creatorId) {
-        jdbc.sql("INSERT INTO detection_rejections (detection_id, creator_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(detectionId, creatorId).update();
+    public void reject(long trackId, long creatorId) {
+        jdbc.sql("INSERT INTO track_rejections (track_id, creator_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(trackId, creatorId).update();
     }
 
     /** A person confirmed the creator after all: an earlier rejection no longer holds. */
-    public void withdrawRejection(long detectionId, long creatorId) {
-        jdbc.sql("DELETE FROM detection_rejections WHERE detection_id = ? AND creator_id = ?")
-                .params(detectionId, creatorId).update();
+    public void withdrawRejection(long trackId, long creatorId) {
+        jdbc.sql("DELETE FROM track_rejections WHERE track_id = ? AND creator_id = ?")
+                .params(trackId, creatorId).update();
     }
 
     /** The creator's tracks become unmatched (the creator is being deleted); a rematch may give them to others. */
     public int unmatchCreator(long creatorId) {
         return jdbc.sql("""
-                        UPDATE video_face_detections SET match_status = 'unmatched', matched_creator_id = NULL,
+                        UPDATE face_tracks SET match_status = 'unmatched', matched_creator_id = NULL,
                           match_confidence = NULL
                         WHERE matched_creator_id = ?""")
                 .param(creatorId).update();
@@ -226,13 +226,13 @@ public class DetectionStore {
 
     /** Tracks waiting for review, in the whole library. */
     public long pendingCount() {
-        return jdbc.sql("SELECT count(*) FROM video_face_detections WHERE match_status = 'pending'")
+        return jdbc.sql("SELECT count(*) FROM face_tracks WHERE match_status = 'pending'")
                 .query(Long.class).single();
     }
 
     /** The track's crop (JPEG) as the worker cut it from its frame; empty when there is no such track or crop. */
-    public Optional<byte[]> crop(long detectionId) {
-        return jdbc.sql("SELECT crop_jpeg FROM video_face_detections WHERE id = ? AND crop_jpeg IS NOT NULL")
-                .param(detectionId).query(byte[].class).optional();
+    public Optional<byte[]> crop(long trackId) {
+        return jdbc.sql("SELECT crop_jpeg FROM face_tracks WHERE id = ? AND crop_jpeg IS NOT NULL")
+                .param(trackId).query(byte[].class).optional();
     }
 }

@@ -1,6 +1,6 @@
 package io.facefleet.scheduler.video;
 
-import io.facefleet.common.store.DetectionStore;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.scheduler.api.ApiException;
 import io.facefleet.scheduler.api.Images;
 import org.springframework.http.ResponseEntity;
@@ -11,19 +11,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The faces found in videos, as pictures. */
 @RestController
-@RequestMapping("/api/detections")
-class DetectionController {
+@RequestMapping("/api/tracks")
+class TrackController {
 
-    private final DetectionStore detections;
+    private final FaceTrackStore faceTracks;
 
-    DetectionController(DetectionStore detections) {
-        this.detections = detections;
+    TrackController(FaceTrackStore faceTracks) {
+        this.faceTracks = faceTracks;
     }
 
     /** The face's crop (JPEG, longest side at most 160 px) as the worker cut it from its frame. */
     @GetMapping(path = "/{id}/crop.jpg", produces = "image/jpeg")
     ResponseEntity<byte[]> crop(@PathVariable long id) {
-        return detections.crop(id)
+        return faceTracks.crop(id)
                 .map(Images::crop)
                 .orElseThrow(() -> ApiException.notFound("No face with id " + id + " or no crop stored for it"));
     }
