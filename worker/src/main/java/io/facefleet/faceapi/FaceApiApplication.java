@@ -1,6 +1,7 @@
 package io.facefleet.faceapi;
 
 import io.facefleet.worker.api.ApiExceptionHandler;
+import io.facefleet.worker.api.FaceApiSecurity;
 import io.facefleet.worker.api.FaceController;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Import;
         "org.jobrunr.spring.autoconfigure.JobRunrAutoConfiguration",
         "org.jobrunr.spring.autoconfigure.storage.JobRunrSqlStorageAutoConfiguration",
         "org.jobrunr.spring.autoconfigure.metrics.JobRunrMetricsAutoConfiguration"})
-@Import({StandaloneEngineConfiguration.class, FaceController.class, ApiExceptionHandler.class})
+@Import({StandaloneEngineConfiguration.class, FaceController.class, ApiExceptionHandler.class,
+        FaceApiSecurity.class})
 public class FaceApiApplication {
 
     public static ConfigurableApplicationContext start(String... args) {
