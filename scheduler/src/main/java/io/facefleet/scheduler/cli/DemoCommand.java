@@ -4,11 +4,14 @@ import io.facefleet.common.app.FreePort;
 import io.facefleet.common.Fixtures;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
+import io.facefleet.common.store.Role;
 import io.facefleet.scheduler.SchedulerApplication;
 import io.facefleet.scheduler.demo.DemoCreators;
 import io.facefleet.scheduler.demo.DemoProgress;
 import io.facefleet.scheduler.demo.DemoReport;
 import io.facefleet.scheduler.demo.WorkerProcess;
+import io.facefleet.scheduler.security.ApiTokens;
+import io.facefleet.scheduler.security.BearerTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
@@ -77,27 +80,33 @@ public final class DemoCommand implements Callable<Integer> {
         int port = FreePort.any();
         int dashboardPort = FreePort.any();
         Path logs = Files.createDirectories(Path.of(".facefleet", "demo", db.database()));
+        // The demo's own credentials, made up for this run: nothing to type, nothing left open.
+        String adminPassword = BearerTokens.generate().substring(3, 23);
+        String jobRunrPassword = BearerTokens.generate().substring(3, 23);
         try (ConfigurableApplicationContext scheduler = SchedulerApplication.start(
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--server.port=" + port,
+                "--facefleet.security.admin-password=" + adminPassword,
                 "--jobrunr.dashboard.port=" + dashboardPort,
+                "--jobrunr.dashboard.password=" + jobRunrPassword,
                 "--facefleet.library.roots=" + videoFolder,
                 "--spring.main.banner-mode=off",
                 "--logging.file.name=" + logs.resolve("scheduler.log"),
                 "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR");
              WorkerProcess worker = WorkerProcess.start(workerJar, javaOptions, db, FreePort.any(),
                      logs.resolve("worker.log"))) {
-            System.out.printf("Dashboard http://localhost:%d/ (REST API under /api; JobRunr's dashboard"
-                    + " http://localhost:%d/dashboard), worker pid %d; logs in %s%n", port, dashboardPort, worker.pid(),
-                    logs);
-            int enrolled = new DemoCreators("http://localhost:" + port).enrolAll(photoFolder);
+            System.out.printf("Dashboard http://localhost:%d/ (sign in as admin, password %s; REST API under /api;"
+                    + " JobRunr's dashboard http://localhost:%d/dashboard, admin / %s), worker pid %d; logs in %s%n",
+                    port, adminPassword, dashboardPort, jobRunrPassword, worker.pid(), logs);
+            String token = scheduler.getBean(ApiTokens.class).create("demo", Role.ADMIN).token();
+            int enrolled = new DemoCreators("http://localhost:" + port, token).enrolAll(photoFolder);
             System.out.printf("%d creators sent for enrolment from %s%n", enrolled, photoFolder);
             JdbcClient jdbc = scheduler.getBean(JdbcClient.class);
             new DemoProgress(jdbc, worker).awaitIdle(timeout);
             new DemoReport(jdbc).print(System.out);
             if (stay) {
-                System.out.printf("The dashboard stays at http://localhost:%d/ until Ctrl-C (database %s is kept)%n",
-                        port, db.database());
+                System.out.printf("The dashboard stays at http://localhost:%d/ (admin, password %s) until Ctrl-C"
+                        + " (database %s is kept)%n", port, adminPassword, db.database());
                 // Ctrl-C or a kill ends this JVM without leaving the try: its worker process must go with it.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

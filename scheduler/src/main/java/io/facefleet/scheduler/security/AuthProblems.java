@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -21,6 +24,7 @@ import java.util.Map;
 final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String SIGN_IN_PAGE = "/sign-in.html";
+    private static final String SIGN_IN = "Sign in, or send Authorization: Bearer <token> (facefleet token create)";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
@@ -31,18 +35,25 @@ final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandle
         if (asksForPage(request)) {
             signIn.commence(request, response, e);
         } else {
-            write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
-                    "Sign in, or send Authorization: Bearer <token> (facefleet token create)");
+            write(request, response, HttpServletResponse.SC_UNAUTHORIZED, SIGN_IN);
         }
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        boolean anonymousCsrf = e instanceof org.springframework.security.web.csrf.CsrfException;
-        write(request, response, HttpServletResponse.SC_FORBIDDEN, anonymousCsrf
-                ? "Missing or wrong CSRF token (send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN)"
-                : "Your role may not do this");
+        if (e instanceof CsrfException) {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || !authentication.isAuthenticated()
+                    || authentication instanceof AnonymousAuthenticationToken) {
+                write(request, response, HttpServletResponse.SC_UNAUTHORIZED, SIGN_IN); // nobody to protect yet
+            } else {
+                write(request, response, HttpServletResponse.SC_FORBIDDEN,
+                        "Missing or wrong CSRF token (send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN)");
+            }
+            return;
+        }
+        write(request, response, HttpServletResponse.SC_FORBIDDEN, "Your role may not do this");
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String message)
