@@ -39,7 +39,7 @@ public class FaceApiSecurity {
     private static final String PREFIX = "Bearer ";
 
     @Bean
-    SecurityFilterChain faceApiSecurity(HttpSecurity http, @Value("${facefleet.worker-token:}") String configured)
+    SecurityFilterChain faceApiFilterChain(HttpSecurity http, @Value("${facefleet.worker-token:}") String configured)
             throws Exception {
         byte[] expected = sha256(configured.isEmpty() ? generated() : configured);
         http.authorizeHttpRequests(requests -> requests
