@@ -277,7 +277,9 @@ else
   W2_ORT_DIR="cpu-from-jar"
 fi
 
-DB_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
+secret() { head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
+DB_PASSWORD="$(secret)"
+WORKER_TOKEN="$(secret)"
 cat >"$T/inventory.yml" <<YAML
 all:
   vars:
@@ -318,6 +320,10 @@ YAML
 # fleet-wide test settings: extra vars, over ansible/group_vars/all.yml's production defaults
 cat >"$T/vars.yml" <<YAML
 facefleet_db_password: "$DB_PASSWORD"
+facefleet_redis_password: "$(secret)"
+facefleet_admin_password: "$(secret)"
+facefleet_jobrunr_dashboard_password: "$(secret)"
+facefleet_worker_token: "$WORKER_TOKEN"
 facefleet_model_pack: dev-512
 model_pack_source: copy
 facefleet_models_src_dir: $FIXTURES/models
@@ -362,8 +368,18 @@ for w in w1:13 w2:14; do
   python3 -c 'import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if d["status"]=="UP" and d["model_pack"]=="dev-512" else 1)' \
     "$health" || die "${w%%:*} is not UP with dev-512"
 done
-curl -sf --noproxy '*' -m 5 "http://$NET.12:8080/api/config" >/dev/null || die "scheduler: GET /api/config failed"
-echo "  scheduler /api/config: 200"
+# An API token, as an operator makes one: facefleet token create on the scheduler's host, against its database
+API_TOKEN="$(ip netns exec "${NS_PREFIX}sched" env FACEFLEET_DB_HOST="$NET.11" FACEFLEET_DB_USER=facefleet \
+  FACEFLEET_DB_NAME=facefleet FACEFLEET_DB_PASSWORD="$DB_PASSWORD" "$JAVA_HOME_HOSTS/bin/java" -jar "$SCHEDULER_JAR" \
+  token create --role viewer --name deploy-test 2>/dev/null)" || die "facefleet token create failed"
+api() { curl -sf --noproxy '*' -m 10 -H "Authorization: Bearer $API_TOKEN" "http://$NET.12:8080$1"; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' --noproxy '*' -m 5 "http://$NET.12:8080/api/config")" = 401 ] \
+  || die "scheduler: GET /api/config without a token should be 401"
+api /api/config >/dev/null || die "scheduler: GET /api/config with a viewer token failed"
+echo "  scheduler /api/config: 401 without a token, 200 with one"
+[ "$(curl -s -o /dev/null -w '%{http_code}' --noproxy '*' -m 5 -X POST "http://$NET.13:8081/detect")" = 401 ] \
+  || die "w1: POST /detect without the worker token should be 401"
+echo "  w1 /detect: 401 without the worker token"
 # w2 must run the ONNX Runtime build the role put into its lib/onnxruntime/<name>/, not the jar's copy
 W2_PID="$(cat "$T/hosts/w2/facefleet/run/facefleet-worker.child.pid")"
 grep -q "$T/hosts/w2/facefleet/lib/onnxruntime/$W2_ORT_DIR[^/]*/libonnxruntime.so" "/proc/$W2_PID/maps" \
@@ -386,7 +402,7 @@ VIDEO_START=$(date +%s.%N)
 STATUS="" LAST=""
 while :; do
   waited="$(elapsed "$VIDEO_START")"
-  videos="$(curl -sf --noproxy '*' -m 10 "http://$NET.12:8080/api/videos" || echo '[]')"
+  videos="$(api /api/videos || echo '[]')"
   STATUS="$(python3 -c '
 import json, sys
 for v in json.loads(sys.argv[1]):

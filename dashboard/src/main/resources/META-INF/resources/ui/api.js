@@ -1,5 +1,7 @@
 // The scheduler's REST API, answered as JSON; errors are RFC 9457 problems whose `detail` says what went wrong.
-// Lists come a page at a time: {items, total, limit, offset}.
+// Lists come a page at a time: {items, total, limit, offset}. Signed in by the session cookie; every
+// state-changing call carries the CSRF token the scheduler put in the XSRF-TOKEN cookie, as the X-XSRF-TOKEN
+// header. A lapsed session leads back to the sign-in page.
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -8,8 +10,15 @@ export class ApiError extends Error {
   }
 }
 
+/** The CSRF header for a state-changing request: the XSRF-TOKEN cookie's value. */
+export function csrfHeaders() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) } : {};
+}
+
 export async function api(path, { method = 'GET', json, form } = {}) {
-  const init = { method, headers: { Accept: 'application/json, application/problem+json' } };
+  const init = { method, headers: { Accept: 'application/json, application/problem+json',
+    ...(method === 'GET' ? {} : csrfHeaders()) } };
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);
@@ -21,6 +30,10 @@ export async function api(path, { method = 'GET', json, form } = {}) {
     response = await fetch(path, init);
   } catch (e) {
     throw new ApiError(0, 'The scheduler cannot be reached: ' + e.message);
+  }
+  if (response.status === 401) {
+    location.assign('/sign-in.html');
+    throw new ApiError(401, 'Signed out: sign in again.');
   }
   if (response.status === 204) {
     return null;
@@ -36,6 +49,11 @@ export async function api(path, { method = 'GET', json, form } = {}) {
     throw new ApiError(response.status, (body && (body.detail || body.title)) || text || response.statusText);
   }
   return body;
+}
+
+export async function signOut() {
+  await fetch('/sign-out', { method: 'POST', headers: csrfHeaders() });
+  location.assign('/sign-in.html');
 }
 
 export const get = (path) => api(path);

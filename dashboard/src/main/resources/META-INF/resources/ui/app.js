@@ -1,7 +1,7 @@
 // The dashboard's shell: a hash router (#/creators, #/creators/7, #/videos?status=failed, ...) over page modules.
 // Each page module exports render(main, {params, query, signal}) and may return a cleanup function.
 
-import { get } from './api.js';
+import { get, signOut } from './api.js';
 import { h, fill, errorBox } from './dom.js';
 import { refreshReviewCount } from './shell.js';
 
@@ -69,5 +69,6 @@ async function linkJobRunr() {
 }
 
 window.addEventListener('hashchange', route);
+document.getElementById('sign-out').addEventListener('click', signOut);
 linkJobRunr();
 route();

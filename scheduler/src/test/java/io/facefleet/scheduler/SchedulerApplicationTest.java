@@ -6,6 +6,7 @@ import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.RecognitionConfig;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -119,10 +121,18 @@ class SchedulerApplicationTest {
     }
 
     @Test
-    void servesTheJobRunrDashboard() {
-        ResponseEntity<String> dashboard = RestClient.create("http://localhost:" + dashboardPort)
-                .get().uri("/dashboard/").retrieve().toEntity(String.class);
+    void servesTheJobRunrDashboardToItsUserOnly() {
+        RestClient jobRunr = RestClient.builder().baseUrl("http://localhost:" + dashboardPort)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                }).build();
+        assertThat(jobRunr.get().uri("/dashboard/").retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(jobRunr.get().uri("/dashboard/").headers(h -> h.setBasicAuth("admin", "wrong"))
+                .retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
+        ResponseEntity<String> dashboard = jobRunr.get().uri("/dashboard/")
+                .headers(h -> h.setBasicAuth("admin", TestCredentials.JOBRUNR_PASSWORD))
+                .retrieve().toEntity(String.class);
         assertThat(dashboard.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dashboard.getBody()).containsIgnoringCase("jobrunr");
     }

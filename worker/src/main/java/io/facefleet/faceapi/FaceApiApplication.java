@@ -2,6 +2,7 @@ package io.facefleet.faceapi;
 
 import io.facefleet.worker.api.ApiExceptionHandler;
 import io.facefleet.worker.api.FaceApiAdmissionConfiguration;
+import io.facefleet.worker.api.FaceApiSecurity;
 import io.facefleet.worker.api.FaceController;
 import io.facefleet.worker.api.HealthController;
 import io.facefleet.worker.health.ModelsHealthIndicator;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
         "org.jobrunr.spring.autoconfigure.storage.JobRunrSqlStorageAutoConfiguration",
         "org.jobrunr.spring.autoconfigure.metrics.JobRunrMetricsAutoConfiguration"})
 @Import({StandaloneEngineConfiguration.class, FaceController.class, HealthController.class, ModelsHealthIndicator.class,
-        ApiExceptionHandler.class, FaceApiAdmissionConfiguration.class})
+        ApiExceptionHandler.class, FaceApiAdmissionConfiguration.class, FaceApiSecurity.class})
 public class FaceApiApplication {
 
     public static ConfigurableApplicationContext start(String... args) {

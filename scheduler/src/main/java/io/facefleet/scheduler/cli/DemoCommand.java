@@ -8,11 +8,14 @@ import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.VideoStore;
 import io.facefleet.common.store.read.CreatorQueries;
 import io.facefleet.common.store.read.VideoQueries;
+import io.facefleet.common.store.Role;
 import io.facefleet.scheduler.SchedulerApplication;
 import io.facefleet.scheduler.demo.DemoCreators;
 import io.facefleet.scheduler.demo.DemoProgress;
 import io.facefleet.scheduler.demo.DemoReport;
 import io.facefleet.scheduler.demo.WorkerProcess;
+import io.facefleet.scheduler.security.ApiTokens;
+import io.facefleet.scheduler.security.BearerTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.jobrunr.storage.StorageProvider;
 import picocli.CommandLine.Command;
@@ -81,28 +84,34 @@ public final class DemoCommand implements Callable<Integer> {
         int port = FreePort.any();
         int dashboardPort = FreePort.any();
         Path logs = Files.createDirectories(Path.of(".facefleet", "demo", db.database()));
+        // The demo's own credentials, made up for this run: nothing to type, nothing left open.
+        String adminPassword = BearerTokens.generate().substring(3, 23);
+        String jobRunrPassword = BearerTokens.generate().substring(3, 23);
         try (ConfigurableApplicationContext scheduler = SchedulerApplication.start(
                 "--spring.datasource.url=" + db.jdbcUrl(),
                 "--server.port=" + port,
+                "--facefleet.security.admin-password=" + adminPassword,
                 "--jobrunr.dashboard.port=" + dashboardPort,
+                "--jobrunr.dashboard.password=" + jobRunrPassword,
                 "--facefleet.library.roots=" + videoFolder,
                 "--spring.main.banner-mode=off",
                 "--logging.file.name=" + logs.resolve("scheduler.log"),
                 "--logging.level.root=WARN", "--logging.level.org.flywaydb=ERROR");
              WorkerProcess worker = WorkerProcess.start(workerJar, javaOptions, db, FreePort.any(),
                      logs.resolve("worker.log"))) {
-            System.out.printf("Dashboard http://localhost:%d/ (REST API under /api; JobRunr's dashboard"
-                    + " http://localhost:%d/dashboard), worker pid %d; logs in %s%n", port, dashboardPort, worker.pid(),
-                    logs);
-            int enrolled = new DemoCreators("http://localhost:" + port).enrolAll(photoFolder);
+            System.out.printf("Dashboard http://localhost:%d/ (sign in as admin, password %s; REST API under /api;"
+                    + " JobRunr's dashboard http://localhost:%d/dashboard, admin / %s), worker pid %d; logs in %s%n",
+                    port, adminPassword, dashboardPort, jobRunrPassword, worker.pid(), logs);
+            String token = scheduler.getBean(ApiTokens.class).create("demo", Role.ADMIN).token();
+            int enrolled = new DemoCreators("http://localhost:" + port, token).enrolAll(photoFolder);
             System.out.printf("%d creators sent for enrolment from %s%n", enrolled, photoFolder);
             new DemoProgress(scheduler.getBean(StorageProvider.class), scheduler.getBean(VideoStore.class), worker)
                     .awaitIdle(timeout);
             new DemoReport(scheduler.getBean(VideoQueries.class), scheduler.getBean(CreatorQueries.class),
                     scheduler.getBean(CreatorStore.class)).print(System.out);
             if (stay) {
-                System.out.printf("The dashboard stays at http://localhost:%d/ until Ctrl-C (database %s is kept)%n",
-                        port, db.database());
+                System.out.printf("The dashboard stays at http://localhost:%d/ (admin, password %s) until Ctrl-C"
+                        + " (database %s is kept)%n", port, adminPassword, db.database());
                 // Ctrl-C or a kill ends this JVM without leaving the try: its worker process must go with it.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

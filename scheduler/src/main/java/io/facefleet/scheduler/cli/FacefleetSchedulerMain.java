@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Entry point of the scheduler jar: the scheduler itself (no subcommand), or the demo. */
+/** Entry point of the scheduler jar: the scheduler itself (no subcommand), the demo, the benchmarks, the API tokens. */
 @Command(name = "facefleet scheduler", mixinStandardHelpOptions = true, version = "Facefleet 0.1.0",
         description = {"Run the scheduler: watch the library, queue jobs for the workers, serve the REST API (/api,"
                 + " OpenAPI at /v3/api-docs) and the JobRunr dashboard.",
                 "Other Spring Boot settings pass through, e.g. --facefleet.library.rescan-interval=1h."},
-        subcommands = {DemoCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, TokenCommand.class})
 public final class FacefleetSchedulerMain implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "HTTP port of the REST API. Default: 8080.")

@@ -1,6 +1,7 @@
 package io.facefleet.scheduler.demo;
 
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -21,8 +22,10 @@ public final class DemoCreators {
 
     private final RestClient api;
 
-    public DemoCreators(String baseUrl) {
-        this.api = RestClient.builder().baseUrl(baseUrl).build();
+    /** Calls the API at {@code baseUrl} with an admin's bearer token. */
+    public DemoCreators(String baseUrl, String token) {
+        this.api = RestClient.builder().baseUrl(baseUrl)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     public int enrolAll(Path photosFolder) {

@@ -2,6 +2,7 @@ package io.facefleet.scheduler.demo;
 
 import io.facefleet.common.app.JavaCommand;
 import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.scheduler.security.BearerTokens;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +19,12 @@ public final class WorkerProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final String token;
 
-    private WorkerProcess(Process process, Path log) {
+    private WorkerProcess(Process process, Path log, String token) {
         this.process = process;
         this.log = log;
+        this.token = token;
     }
 
     public static WorkerProcess start(Path jar, List<String> javaOptions, DatabaseSettings db, int port, Path log)
@@ -37,11 +40,18 @@ public final class WorkerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(JavaCommand.forJar(jar, javaOptions, arguments))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(db.environment());
-        return new WorkerProcess(builder.start(), log);
+        String token = BearerTokens.generate();
+        builder.environment().put("FACEFLEET_WORKER_TOKEN", token);
+        return new WorkerProcess(builder.start(), log, token);
     }
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The token its face API takes (Authorization: Bearer). */
+    public String token() {
+        return token;
     }
 
     /** Fails with the end of the worker's log when the worker has exited. */

@@ -10,6 +10,7 @@ import io.facefleet.common.store.VideoStore;
 import io.facefleet.scheduler.support.FaceData;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +196,8 @@ class DashboardApiTest {
     }
 
     private ResponseEntity<byte[]> bytes(String path) {
-        return RestClient.create("http://localhost:" + port).get().uri(path).retrieve().toEntity(byte[].class);
+        return RestClient.create("http://localhost:" + port).get().uri(path)
+                .headers(headers -> headers.setBearerAuth(TestCredentials.adminToken(port)))
+                .retrieve().toEntity(byte[].class);
     }
 }

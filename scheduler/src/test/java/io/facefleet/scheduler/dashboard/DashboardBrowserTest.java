@@ -9,6 +9,7 @@ import io.facefleet.scheduler.demo.WorkerProcess;
 import io.facefleet.scheduler.support.Browser;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.TestDatabase;
 import io.facefleet.scheduler.support.TestWorker;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +98,7 @@ class DashboardBrowserTest {
     void startBrowser() {
         browser = Browser.start("http://localhost:" + port,
                 Path.of(System.getProperty("facefleet.screenshots", "target/screenshots")));
+        browser.signIn("admin", TestCredentials.ADMIN_PASSWORD);
     }
 
     @AfterAll
@@ -241,7 +243,8 @@ class DashboardBrowserTest {
         String job = jdbc.sql("""
                         SELECT id FROM jobrunr_jobs WHERE state = 'FAILED' AND jobsignature LIKE '%ProcessVideoHandler%'""")
                 .query(String.class).single();
-        browser.driver().get("http://localhost:" + jobRunrPort + "/dashboard/jobs/" + job);
+        browser.driver().get("http://admin:" + TestCredentials.JOBRUNR_PASSWORD + "@localhost:" + jobRunrPort
+                + "/dashboard/jobs/" + job);
         browser.waitFor(UI, "JobRunr's page of the failed job", d -> d.findElement(By.xpath(
                 "//*[starts-with(normalize-space(text()), 'Job processing failed')]"))).click();
         browser.waitFor(UI, "the worker's reason in the failed state", d ->

@@ -72,6 +72,17 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Opens the dashboard, which sends a browser without a session to the sign-in page, and signs in there. */
+    public void signIn(String user, String password) {
+        driver.get(baseUrl + "/");
+        waitFor(Duration.ofSeconds(15), "the sign-in page", d -> d.getCurrentUrl().endsWith("/sign-in.html"));
+        find("#username").sendKeys(user);
+        find("#password").sendKeys(password);
+        find("#sign-in button[type=submit]").click();
+        waitFor(Duration.ofSeconds(15), "the dashboard", d -> d.findElement(By.id("main")).getDomAttribute("data-ready")
+                != null);
+    }
+
     /** Opens a dashboard page by its route ("creators", "videos/3") and waits until it has rendered. */
     public void open(String route) {
         String url = baseUrl + "/#/" + route;

@@ -16,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A real HTTP client for the scheduler under test; error answers come back as responses, not exceptions. */
+/**
+ * A real HTTP client for the scheduler under test, with a bearer token (by default the admin token
+ * {@link TestCredentials} made for it); error answers come back as responses, not exceptions.
+ */
 public final class SchedulerApi {
 
     public static final Fixtures FIXTURES = Fixtures.locate();
@@ -24,8 +27,18 @@ public final class SchedulerApi {
     private final RestClient client;
 
     public SchedulerApi(int port) {
+        this(port, TestCredentials.adminToken(port));
+    }
+
+    /** With this bearer token, or none where null. */
+    public SchedulerApi(int port, String token) {
         client = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> {
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                })
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                 })
                 .build();

@@ -14,16 +14,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** A real HTTP client for the worker under test; error answers come back as responses, not exceptions. */
+/**
+ * A real HTTP client for the worker under test, with the worker token the tests' workers take (set in the test
+ * classpath's config/application.properties); error answers come back as responses, not exceptions.
+ */
 public final class FaceApi {
 
+    public static final String TOKEN = "test-worker-token";
     static final Fixtures FIXTURES = Fixtures.locate();
 
     private final RestClient client;
 
     public FaceApi(int port) {
+        this(port, TOKEN);
+    }
+
+    /** With this bearer token, or none where null. */
+    public FaceApi(int port, String token) {
         client = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> {
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                })
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                 })
                 .build();

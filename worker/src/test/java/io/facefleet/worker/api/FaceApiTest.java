@@ -166,6 +166,24 @@ class FaceApiTest {
         }
     }
 
+    @Test
+    void facesAreFoundOnlyForTheWorkerToken() {
+        for (String path : new String[]{"/detect", "/extract-embedding"}) {
+            assertThat(new FaceApi(port, null).uploadFixture(path, OBAMA).getStatusCode()).as(path)
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            ResponseEntity<JsonNode> wrong = new FaceApi(port, FaceApi.TOKEN + "x").uploadFixture(path, OBAMA);
+            assertThat(wrong.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(wrong.getBody().get("error").asString()).contains("Wrong worker token");
+        }
+        assertThat(new FaceApi(port, null).get("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(new FaceApi(port, null).get("/health").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new FaceApi(port, null).get("/readyz").getStatusCode()).as("probes stay open").isEqualTo(HttpStatus.OK);
+        assertThat(new FaceApi(port, null).get("/livez").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new FaceApi(port, null).getText("/actuator/prometheus").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api().uploadFixture("/detect", OBAMA).getBody().get("faces").size()).isEqualTo(1);
+    }
+
     private float[] embedding(String facedataPath) {
         ResponseEntity<JsonNode> response = api().uploadFixture("/extract-embedding", facedataPath);
         assertThat(response.getStatusCode()).as(facedataPath).isEqualTo(HttpStatus.OK);
