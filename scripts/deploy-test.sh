@@ -402,12 +402,12 @@ VIDEO_START=$(date +%s.%N)
 STATUS="" LAST=""
 while :; do
   waited="$(elapsed "$VIDEO_START")"
-  videos="$(api /api/videos || echo '[]')"
+  videos="$(api /api/videos || echo '{"items": []}')"
   STATUS="$(python3 -c '
 import json, sys
-for v in json.loads(sys.argv[1]):
+for v in json.loads(sys.argv[1])["items"]:
     if v["path"].endswith("/obama_whcd_hk.mp4"):
-        print(v["status"], v.get("face_count", "?"), v.get("duration_seconds", "?"), (v.get("error") or "").replace(" ", "_"))
+        print(v["status"], v.get("track_count", "?"), v.get("duration_seconds", "?"), (v.get("error") or "").replace(" ", "_"))
         break' "$videos")"
   if [ "${STATUS%% *}" != "$LAST" ]; then
     echo "  after ${waited}s: ${STATUS:-not registered yet}"
@@ -430,7 +430,7 @@ for v in json.loads(sys.argv[1]):
 done
 read -r _ FACES DURATION _ <<<"$STATUS"
 BY="$(grep -l "obama_whcd_hk.mp4" "$T"/hosts/w*/facefleet/logs/facefleet-worker.log 2>/dev/null | sed 's:.*/hosts/\([^/]*\)/.*:\1:' | tr '\n' ' ')"
-echo "  done: $FACES faces in a ${DURATION}s video, processed by ${BY:-?}"
+echo "  done: $FACES face tracks in a ${DURATION}s video, processed by ${BY:-?}"
 timed "video: copied -> status done"
 
 # ------------------------------------------------------------------------------------------------ idempotency

@@ -116,7 +116,7 @@ class SchedulerApplicationTest {
                 "/api/config", "/api/library/scan");
         // Described as the API writes it: snake_case.
         assertThat(docs.get("components").get("schemas").get("VideoSummary").get("properties").propertyNames())
-                .contains("size_bytes", "pending_face_count").doesNotContain("sizeBytes");
+                .contains("size_bytes", "pending_track_count").doesNotContain("sizeBytes");
         assertThat(api.getText("/swagger-ui/index.html").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 

@@ -90,8 +90,8 @@ export async function render(main, { query }) {
           v.error ? h('span.error-text.small', v.error) : null),
         h('span', badge(v.status)),
         h('span.small', time(v.duration_seconds)),
-        h('span.small', v.face_count, v.pending_face_count
-          ? h('span.badge.status-pending', { title: 'faces waiting for review' }, v.pending_face_count, ' to review') : null),
+        h('span.small', v.track_count, v.pending_track_count
+          ? h('span.badge.status-pending', { title: 'face tracks waiting for review' }, v.pending_track_count, ' to review') : null),
         h('span.tags', v.tags.length ? v.tags.map((t) => h('span.tag', { dataset: { creatorId: String(t.creator_id) } },
           t.name, h('span.tag-score', score(t.confidence)))) : h('span.muted.small', '–')))));
   }

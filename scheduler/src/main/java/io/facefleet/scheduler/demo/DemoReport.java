@@ -39,12 +39,12 @@ public final class DemoReport {
         for (VideoSummary r : rows) {
             String tagged = r.tags().isEmpty() ? "-"
                     : r.tags().stream().map(tag -> describe(tag, r)).collect(Collectors.joining(", "));
-            out.printf(Locale.ROOT, format, fileName(r), r.status(), r.faceCount(), r.pendingFaceCount(),
+            out.printf(Locale.ROOT, format, fileName(r), r.status(), r.trackCount(), r.pendingTrackCount(),
                     r.error() == null ? tagged : tagged + "  [" + r.error() + "]");
         }
         List<CreatorSummary> all = creatorQueries.all();
         long enrolled = all.stream().filter(c -> c.embeddingCount() > 0).count();
-        int pending = rows.stream().mapToInt(VideoSummary::pendingFaceCount).sum();
+        int pending = rows.stream().mapToInt(VideoSummary::pendingTrackCount).sum();
         out.printf(Locale.ROOT, "%n%d videos, %d of %d creators enrolled, %d face tracks pending review%n", rows.size(),
                 enrolled, all.size(), pending);
         for (CreatorSummary creator : all) {

@@ -3,6 +3,7 @@ package io.facefleet.scheduler.hostile;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,6 +236,7 @@ class HostileInputApiTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        request.header("Authorization", "Bearer " + TestCredentials.adminToken(port));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

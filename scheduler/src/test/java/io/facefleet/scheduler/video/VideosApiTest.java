@@ -101,8 +101,8 @@ class VideosApiTest {
         assertThat(paths(list)).containsExactly("/videos/a.mp4", "/videos/b.mp4", "/videos/c.mp4");
         JsonNode c = list.get(2);
         assertThat(c.get("status").stringValue()).isEqualTo("done");
-        assertThat(c.get("face_count").intValue()).isEqualTo(2);
-        assertThat(c.get("pending_face_count").intValue()).isEqualTo(1);
+        assertThat(c.get("track_count").intValue()).isEqualTo(2);
+        assertThat(c.get("pending_track_count").intValue()).isEqualTo(1);
         assertThat(c.get("duration_seconds").doubleValue()).isEqualTo(60.0);
         JsonNode tag = c.get("tags").get(0);
         assertThat(tag.get("creator_id").longValue()).isEqualTo(obama);

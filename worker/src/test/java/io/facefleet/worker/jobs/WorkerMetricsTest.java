@@ -1,5 +1,6 @@
 package io.facefleet.worker.jobs;
 
+import io.facefleet.worker.api.FaceApi;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.worker.WorkerApplication;
@@ -94,7 +95,8 @@ class WorkerMetricsTest {
 
     private PrometheusScrape scrape() {
         ResponseEntity<String> response = RestClient.create("http://localhost:" + port).get()
-                .uri("/actuator/prometheus").retrieve().toEntity(String.class);
+                .uri("/actuator/prometheus").header("Authorization", "Bearer " + FaceApi.TOKEN)
+                .retrieve().toEntity(String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatusCode.valueOf(200));
         return PrometheusScrape.of(response.getBody());
     }

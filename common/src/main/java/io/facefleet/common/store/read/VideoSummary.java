@@ -9,11 +9,11 @@ import java.util.List;
  * @param sampleIntervalSeconds seconds between its sampled frames; null before a run, or when unknown
  */
 public record VideoSummary(long id, String path, String status, long sizeBytes, Instant mtime,
-                           Double durationSeconds, String error, int attempts, Instant processedAt, int faceCount,
-                           int pendingFaceCount, Double sampleIntervalSeconds, List<VideoTag> tags) {
+                           Double durationSeconds, String error, int attempts, Instant processedAt, int trackCount,
+                           int pendingTrackCount, Double sampleIntervalSeconds, List<VideoTag> tags) {
 
     VideoSummary withTags(List<VideoTag> videoTags) {
         return new VideoSummary(id, path, status, sizeBytes, mtime, durationSeconds, error, attempts, processedAt,
-                faceCount, pendingFaceCount, sampleIntervalSeconds, videoTags);
+                trackCount, pendingTrackCount, sampleIntervalSeconds, videoTags);
     }
 }
