@@ -29,6 +29,10 @@ final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandle
     private final JsonMapper json = JsonMapper.builder().build();
     private final LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
 
+    AuthProblems() {
+        signIn.setFavorRelativeUris(true); // "Location: /sign-in.html": right behind any proxy, whatever its port
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException, jakarta.servlet.ServletException {
