@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The statements only the database benchmark ({@code facefleet bench db}) runs, on a database of its own: bulk loads
- * of synthetic creators and videos, the seed's CROSS JOIN rematch as the baseline the product's is measured
- * against, and table maintenance between the phases. The product's own reads and writes stay in the tables' stores.
+ * of synthetic creators and videos, and table maintenance between the phases. The product's own reads and writes
+ * stay in the tables' stores.
  */
 public class BenchStore {
 
@@ -48,7 +48,7 @@ public class BenchStore {
         double loaded = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
         jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"
-                + " USING hnsw (embedding vector_cosine_ops)").update();
+                + " USING hnsw (embedding halfvec_cosine_ops)").update();
         analyzeCreatorFaces();
         return new double[]{loaded, (System.nanoTime() - t) / 1e9};
     }
@@ -85,21 +85,6 @@ public class BenchStore {
                     creators.put(rs.getLong(1), rs.wasNull() ? null : c);
                 });
         return creators;
-    }
-
-    /** The seed's rematch: every undecided track against every embedding of the creator, no index. */
-    public List<TrackCandidate> crossJoinRematch(long creatorId, MatchRule rule) {
-        return jdbc.sql("""
-                        SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding)) AS similarity
-                        FROM face_tracks d CROSS JOIN creator_face_embeddings e
-                        WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
-                          AND NOT EXISTS (SELECT 1 FROM track_rejections r
-                                          WHERE r.track_id = d.id AND r.creator_id = :creator)
-                        GROUP BY d.id, d.video_id
-                        HAVING max(1 - (d.embedding <=> e.embedding)) >= :threshold""")
-                .param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
-                .param("threshold", (double) rule.matchThreshold())
-                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
     }
 
     public void vacuumAnalyzeTracks() {

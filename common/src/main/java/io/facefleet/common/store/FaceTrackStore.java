@@ -7,22 +7,34 @@ import org.springframework.stereotype.Repository;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 @Repository
 public class FaceTrackStore {
 
     private static final int BATCH = 500;
-    /** The first rematch search asks for this many nearest faces (most creators have fewer within the threshold). */
-    private static final int FIRST_NEIGHBOURS = 200;
+    /** Rows a cursor fetches at a time: what an index search pages by (see {@link #nearestFirst}). */
+    private static final int CURSOR_FETCH = 50;
+    /** hnsw.ef_search of {@link #nearestFirst}'s first search. */
+    private static final int STREAM_SEARCH_BREADTH = 40;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
+    private final JdbcClient cursor;
 
     public FaceTrackStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.batches = batches;
+        JdbcTemplate paged = new JdbcTemplate(batches.getDataSource());
+        paged.setFetchSize(CURSOR_FETCH);
+        this.cursor = JdbcClient.create(paged);
     }
 
     /**
@@ -99,66 +111,97 @@ public class FaceTrackStore {
     }
 
     /**
-     * Faces no person has decided on (matched automatically, pending or unmatched) within {@code maxDistance}
-     * (cosine) of an embedding, nearest first, through the HNSW index. Automatically matched faces are included: a
-     * creator enrolled later may be nearer than the one they were matched to. Call it inside a transaction.
+     * The stored face tracks nearest to a probe embedding, nearest first, each with its best similarity to the
+     * creator's faces, for as long as the caller reads (at most {@code limit}). The rows come through a cursor from
+     * pgvector's iterative index scan in strict distance order, so the HNSW index is searched only as far as the
+     * caller reads: a rematch stops where the creator's faces end, whether that is after 10 tracks or 5,000. Call it
+     * inside a transaction and close the stream.
      *
-     * <p>The index is asked for the k nearest faces of any status, k growing (x4) until the k-th lies beyond
-     * {@code maxDistance} (or k reaches {@code limit}); the status, distance and rejection filters apply to those k.
-     * A distance filter inside the index scan would not stop it: an iterative scan (pgvector 0.8) only stops at
-     * {@code hnsw.max_scan_tuples}, so it read 20,000 index tuples for every embedding however few faces were near
-     * (as slow as comparing every face below ~100,000 faces; see docs/scaling.md).
+     * @param creatorFaces the creator's enrolled faces (the similarity is to the nearest of them)
      */
-    public List<TrackCandidate> undecidedNear(float[] embedding, MatchRule rule, long excludedCreatorId, int limit) {
-        float maxDistance = rule.maxDistance();
-        jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
-        record Near(TrackCandidate candidate, double distance, boolean wanted) {
+    public Stream<TrackNearCreator> nearestFirst(float[] probe, List<float[]> creatorFaces, long creatorId,
+                                                 int limit) {
+        jdbc.sql("SET LOCAL hnsw.iterative_scan = strict_order").update();
+        // a narrow first search: the scan widens as the caller reads (V4's 200 would be paid by every probe up front)
+        jdbc.sql("SET LOCAL hnsw.ef_search = " + STREAM_SEARCH_BREADTH).update();
+        // no cap on the tuples the scan visits (the LIMIT and the caller's reading bound it), and the rows in index
+        // order even where a sort of the whole table would look cheaper to the planner (a small library)
+        jdbc.sql("SET LOCAL hnsw.max_scan_tuples = " + Integer.MAX_VALUE).update();
+        jdbc.sql("SET LOCAL enable_seqscan = off").update();
+        StringJoiner similarity = new StringJoiner(", ", "greatest(", ")");
+        Map<String, Object> faces = new HashMap<>();
+        for (int i = 0; i < creatorFaces.size(); i++) {
+            similarity.add("1 - (t.embedding <=> :face" + i + ")");
+            faces.put("face" + i, Vectors.vector(creatorFaces.get(i)));
         }
-        for (int k = Math.min(FIRST_NEIGHBOURS, limit); ; k = Math.min(limit, k * 4)) {
-            // ef_search k (at least V4's 200, at most pgvector's 1,000) for the first k; an iterative scan goes on
-            jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
-                    .param(Integer.toString(Math.min(1000, Math.max(k, FIRST_NEIGHBOURS)))).query(String.class).single();
-            List<Near> near = jdbc.sql("""
-                            WITH near AS MATERIALIZED (
-                              SELECT id, video_id, match_status, embedding <=> :e AS distance FROM face_tracks
-                              ORDER BY embedding <=> :e LIMIT :k)
-                            SELECT id, video_id, 1 - distance AS similarity, distance,
-                              match_status = ANY(CAST(:undecided AS text[])) AND distance <= :maxDistance
-                                AND NOT EXISTS (SELECT 1 FROM track_rejections r
-                                                WHERE r.track_id = near.id AND r.creator_id = :creator) AS wanted
-                            FROM near ORDER BY distance""")
-                    .param("e", Vectors.vector(embedding)).param("maxDistance", maxDistance)
-                    .param("undecided", MatchRule.db(MatchRule.UNDECIDED)).param("creator", excludedCreatorId).param("k", k)
-                    .query((rs, n) -> new Near(new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3)),
-                            rs.getDouble(4), rs.getBoolean(5)))
-                    .list();
-            boolean complete = near.size() < k || near.getLast().distance() > maxDistance || k >= limit;
-            if (complete) {
-                return near.stream().filter(Near::wanted).map(Near::candidate).limit(limit).toList();
-            }
-        }
+        return cursor.sql("""
+                        SELECT t.id, t.video_id, %s AS similarity,
+                          t.match_status = ANY(CAST(:undecided AS text[]))
+                            AND NOT EXISTS (SELECT 1 FROM track_rejections r
+                                            WHERE r.track_id = t.id AND r.creator_id = :creator) AS open
+                        FROM face_tracks t ORDER BY t.embedding <=> :probe LIMIT :limit""".formatted(similarity))
+                .params(faces).param("probe", Vectors.vector(probe)).param("creator", creatorId)
+                .param("undecided", MatchRule.db(MatchRule.UNDECIDED)).param("limit", limit)
+                .query((rs, n) -> new TrackNearCreator(rs.getLong(1), rs.getLong(2), rs.getFloat(3), rs.getBoolean(4)))
+                .stream().onClose(() -> jdbc.sql("RESET enable_seqscan; RESET hnsw.ef_search").update());
     }
 
     /**
-     * Gives a face no person has decided on (matched automatically, pending or unmatched) to a creator when that
-     * creator is a better match than its current one. Whatever order two rematches run in, each face ends with its
-     * best match; confirmed faces are left as they are, and a creator a reviewer ruled out for the face
-     * (even while this rematch ran) never gets it back.
+     * Every face no person has decided on within the match threshold of any of the creator's enrolled faces,
+     * compared with each of them, without the index: exact, and as slow as the library is large (the seed's
+     * rematch was this CROSS JOIN). A rematch falls back to it when the creator's faces are too many to page through
+     * the index; {@code facefleet bench db} measures the index's search against it.
      */
-    public boolean improveMatch(long trackId, long creatorId, float similarity, MatchRule rule) {
-        // Wait for a reviewer's decision on this face first: an UPDATE that waited for the row would re-check it
-        // with its old snapshot, blind to a rejection committed meanwhile; the next statement sees it.
-        jdbc.sql("SELECT id FROM face_tracks WHERE id = ? FOR UPDATE").param(trackId)
-                .query(Long.class).optional();
+    public List<TrackCandidate> undecidedWithin(long creatorId, MatchRule rule) {
         return jdbc.sql("""
-                        UPDATE face_tracks d SET matched_creator_id = ?, match_confidence = ?, match_status = ?
-                        WHERE id = ? AND match_status = ANY(CAST(? AS text[]))
-                          AND (match_confidence IS NULL OR match_confidence < ? OR matched_creator_id IS NULL)
+                        SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding)) AS similarity
+                        FROM face_tracks d CROSS JOIN creator_face_embeddings e
+                        WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
                           AND NOT EXISTS (SELECT 1 FROM track_rejections r
-                                          WHERE r.track_id = d.id AND r.creator_id = ?)""")
-                .params(creatorId, similarity, rule.statusFor(similarity).db(), trackId,
-                        MatchRule.db(MatchRule.UNDECIDED), similarity, creatorId)
-                .update() == 1;
+                                          WHERE r.track_id = d.id AND r.creator_id = :creator)
+                        GROUP BY d.id, d.video_id
+                        HAVING max(1 - (d.embedding <=> e.embedding)) >= :threshold""")
+                .param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
+                .param("threshold", (double) rule.matchThreshold())
+                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+    }
+
+    /**
+     * Gives faces no person has decided on (matched automatically, pending or unmatched) to a creator where that
+     * creator is a better match than their current one, in one statement. Whatever order two rematches run in, each
+     * face ends with its best match; confirmed faces are left as they are, and a creator a reviewer ruled out for a
+     * face (even while this rematch ran) never gets it back.
+     *
+     * @return the candidates the creator now has
+     */
+    public List<TrackCandidate> improveMatches(long creatorId, Collection<TrackCandidate> candidates, MatchRule rule) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<TrackCandidate> byId = candidates.stream().sorted(Comparator.comparingLong(TrackCandidate::trackId))
+                .toList();
+        Long[] ids = byId.stream().map(TrackCandidate::trackId).toArray(Long[]::new);
+        // Wait for reviewers' decisions on these faces first, locking in id order as every rematch does: an UPDATE
+        // that waited for a row would re-check it with its old snapshot, blind to a rejection committed meanwhile;
+        // the next statement sees it.
+        jdbc.sql("SELECT id FROM face_tracks WHERE id = ANY(?) ORDER BY id FOR UPDATE").param(ids)
+                .query(Long.class).list();
+        return jdbc.sql("""
+                        UPDATE face_tracks d SET matched_creator_id = :creator, match_confidence = c.similarity,
+                          match_status = c.status
+                        FROM unnest(CAST(:ids AS bigint[]), CAST(:similarities AS real[]), CAST(:statuses AS text[]))
+                          AS c (id, similarity, status)
+                        WHERE d.id = c.id AND d.match_status = ANY(CAST(:undecided AS text[]))
+                          AND (d.match_confidence IS NULL OR d.match_confidence < c.similarity
+                               OR d.matched_creator_id IS NULL)
+                          AND NOT EXISTS (SELECT 1 FROM track_rejections r
+                                          WHERE r.track_id = d.id AND r.creator_id = :creator)
+                        RETURNING d.id, d.video_id, c.similarity""")
+                .param("creator", creatorId).param("ids", ids)
+                .param("similarities", byId.stream().map(TrackCandidate::similarity).toArray(Float[]::new))
+                .param("statuses", byId.stream().map(c -> rule.statusFor(c.similarity()).db()).toArray(String[]::new))
+                .param("undecided", MatchRule.db(MatchRule.UNDECIDED))
+                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
     }
 
     /** The video the face track belongs to; empty if there is no such track. */

@@ -1,24 +1,27 @@
 package io.facefleet.common.store;
 
-import com.pgvector.PGvector;
+import com.pgvector.PGhalfvec;
 
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Converting between Java arrays and PostgreSQL vector and real[] values. */
+/**
+ * Converting between Java arrays and PostgreSQL values: embeddings are stored as pgvector's {@code halfvec} (half
+ * precision, migration V6_2), boxes and landmarks as {@code real[]}.
+ */
 public final class Vectors {
 
     private Vectors() {
     }
 
-    public static PGvector vector(float[] values) {
-        return new PGvector(values);
+    public static PGhalfvec vector(float[] values) {
+        return new PGhalfvec(values);
     }
 
     public static float[] vector(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
-        return text == null ? null : new PGvector(text).toArray();
+        return text == null ? null : new PGhalfvec(text).toArray();
     }
 
     /** A real[] literal ({1.5,2,3}) that PostgreSQL casts with ::real[]. */

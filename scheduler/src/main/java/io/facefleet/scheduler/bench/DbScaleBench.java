@@ -305,17 +305,11 @@ public final class DbScaleBench {
         List<TrackCandidate> exact = List.of();
         for (int i = 0; i < 3; i++) {
             long s = System.nanoTime();
-            exact = tx.execute(x -> bench.crossJoinRematch(newCreator, config.matchRule()));
+            exact = tx.execute(x -> faceTracks.undecidedWithin(newCreator, config.matchRule()));
             crossSearch[i] = (System.nanoTime() - s) / 1e6;
             s = System.nanoTime();
-            tx.execute(x -> {
-                Set<Long> found = new HashSet<>();
-                for (float[] e : newEmbeddings) {
-                    faceTracks.undecidedNear(e, config.matchRule(), newCreator,
-                            CreatorRematch.CANDIDATES_PER_EMBEDDING).forEach(c -> found.add(c.trackId()));
-                }
-                return found;
-            });
+            tx.execute(x -> rematch.find(newCreator, newEmbeddings, config.matchRule(), done -> {
+            }));
             ourSearch[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(crossSearch);
@@ -323,7 +317,7 @@ public final class DbScaleBench {
         List<TrackCandidate> exactFaces = exact;
         long s = System.nanoTime();
         tx.executeWithoutResult(x -> {
-            rematch.apply(newCreator, bench.crossJoinRematch(newCreator, config.matchRule()), config);
+            rematch.apply(newCreator, faceTracks.undecidedWithin(newCreator, config.matchRule()), config);
             x.setRollbackOnly();
         });
         double crossRematchMs = (System.nanoTime() - s) / 1e6;

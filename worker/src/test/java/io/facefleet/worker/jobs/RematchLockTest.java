@@ -4,6 +4,7 @@ import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.jobs.RematchCreatorRequest;
 import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchRule;
+import io.facefleet.common.store.TrackCandidate;
 import io.facefleet.common.store.VideoStatus;
 import io.facefleet.worker.WorkerApplication;
 import io.facefleet.worker.support.FreshDatabase;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +133,8 @@ class RematchLockTest {
 
         // ... while a rematch for Obama, which found the face before the rejection, offers it to him again.
         CompletableFuture<Boolean> rematching = CompletableFuture.supplyAsync(() -> transactions.execute(tx ->
-                faceTracks.improveMatch(face, obama, 0.99f, new MatchRule(0.3f, 0.5f))));
+                !faceTracks.improveMatches(obama, List.of(new TrackCandidate(face, faceTracks.videoOf(face).orElseThrow(),
+                        0.99f)), new MatchRule(0.3f, 0.5f)).isEmpty()));
         Thread.sleep(1000);
         assertThat(rematching).as("the rematch waits for the reviewer's transaction").isNotDone();
         commit.countDown();
