@@ -4,6 +4,7 @@ import io.facefleet.common.image.ImageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -13,7 +14,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Answers every failure of the face API with an {@link ApiError} whose message tells the caller what to fix. */
+/** Answers every failure of the face API as a problem ({@link FaceApiProblems}) that tells the caller what to fix. */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
@@ -24,7 +25,7 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ImageRejectedException.class)
-    ResponseEntity<ApiError> imageRejected(ImageRejectedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> imageRejected(ImageRejectedException e, HttpServletRequest request) {
         HttpStatus status = switch (e.reason()) {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -34,17 +35,17 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(NoFaceFoundException.class)
-    ResponseEntity<ApiError> noFace(NoFaceFoundException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> noFace(NoFaceFoundException e, HttpServletRequest request) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), request);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "multipart field '" + e.getRequestPartName() + "' is required", request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> notMultipart(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> notMultipart(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         String sent = e.getContentType() == null ? "a request without a content type" : e.getContentType().toString();
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the image as multipart/form-data in the field '"
                 + FaceController.FILE_PART + "', not as " + sent, request);
@@ -52,20 +53,20 @@ public class ApiExceptionHandler {
 
     // Tomcat refuses the upload while parsing it, before any controller runs; the exception does not say the limit.
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return error(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large: the limit is "
                 + readable(multipart.getMaxFileSize()) + " per file and " + readable(multipart.getMaxRequestSize())
                 + " per request", request);
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ApiError> badMultipart(MultipartException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data upload: "
                 + e.getMessage(), request);
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String message, HttpServletRequest request) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(), message, request.getRequestURI()));
+    private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message, HttpServletRequest request) {
+        return FaceApiProblems.answer(status, message, request);
     }
 
     private static String readable(DataSize size) {

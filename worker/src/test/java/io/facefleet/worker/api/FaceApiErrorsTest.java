@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -21,7 +22,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad uploads get a JSON error with a message the caller can act on, on both image endpoints. */
+/** Bad uploads get an RFC 9457 problem whose detail the caller can act on, on both image endpoints. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "facefleet.model-pack=dev-512")
 class FaceApiErrorsTest {
@@ -62,7 +63,7 @@ class FaceApiErrorsTest {
         ResponseEntity<JsonNode> response = api().upload(path, truncated, "fr_obama.jpg");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().get("error").asString()).isNotBlank();
+        assertThat(response.getBody().get("detail").asString()).isNotBlank();
     }
 
     @ParameterizedTest
@@ -83,9 +84,11 @@ class FaceApiErrorsTest {
 
     private static void assertError(ResponseEntity<JsonNode> response, HttpStatus status, String path, String message) {
         assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         JsonNode body = response.getBody();
+        assertThat(body.get("title").asString()).isEqualTo(status.getReasonPhrase());
         assertThat(body.get("status").intValue()).isEqualTo(status.value());
-        assertThat(body.get("path").asString()).isEqualTo(path);
-        assertThat(body.get("error").asString()).contains(message);
+        assertThat(body.get("instance").asString()).isEqualTo(path);
+        assertThat(body.get("detail").asString()).contains(message);
     }
 }
