@@ -158,6 +158,18 @@ class AccessTest {
         assertThat(after.body()).contains("Unknown or revoked token");
     }
 
+    @Test
+    void meTellsATokenItsNameAndWhatItsRoleMayDo() throws Exception {
+        String reviewer = tokens.create("review bot", Role.REVIEWER).token();
+
+        HttpResponse<String> me = send("GET", "/api/me", reviewer);
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).isEqualTo("{\"name\":\"token:review bot\",\"role\":\"reviewer\",\"may_review\":true,"
+                + "\"may_change\":false}");
+        assertThat(send("GET", "/api/me", null).statusCode()).isEqualTo(401);
+    }
+
     private HttpResponse<String> signIn(String password) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri("/sign-in"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
