@@ -14,12 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -32,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SchedulerTest
 class UserCommandTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path library;
@@ -56,87 +50,87 @@ class UserCommandTest {
 
     @Test
     void addedUsersSignInWithTheRoleTheyWereGiven() {
-        Run viewer = user("", "add", "vera", "--role", "viewer");
-        assertThat(viewer.exit).as(viewer.err).isZero();
-        assertThat(viewer.err).contains("User vera (viewer) added.");
-        String generated = viewer.out.strip();
+        CommandRun viewer = user("", "add", "vera", "--role", "viewer");
+        assertThat(viewer.exit()).as(viewer.err()).isZero();
+        assertThat(viewer.err()).contains("User vera (viewer) added.");
+        String generated = viewer.out().strip();
         assertThat(generated).hasSize(24).doesNotContain(" ");
-        Run reviewer = user("rita's password\n", "add", "rita", "--role", "reviewer", "--password-stdin");
-        assertThat(reviewer.exit).as(reviewer.err).isZero();
-        assertThat(reviewer.out).as("a password of one's own is not printed").isEmpty();
-        assertThat(user("adam's password", "add", "adam", "--role", "admin", "--password-stdin").exit).isZero();
+        CommandRun reviewer = user("rita's password\n", "add", "rita", "--role", "reviewer", "--password-stdin");
+        assertThat(reviewer.exit()).as(reviewer.err()).isZero();
+        assertThat(reviewer.out()).as("a password of one's own is not printed").isEmpty();
+        assertThat(user("adam's password", "add", "adam", "--role", "admin", "--password-stdin").exit()).isZero();
 
         assertMayDo(signedIn("vera", generated), "vera", Role.VIEWER);
         assertMayDo(signedIn("rita", "rita's password"), "rita", Role.REVIEWER);
         assertMayDo(signedIn("adam", "adam's password"), "adam", Role.ADMIN);
         assertThat(new DashboardSession(port).signIn("vera", "rita's password").statusCode()).isEqualTo(401);
 
-        assertRefused(user("", "add", "vera", "--role", "admin"), "There is a user vera already");
-        assertRefused(user("", "add", "walt", "--role", "worker"), "the worker role is for tokens");
-        assertRefused(user("", "add", "olga", "--role", "owner"), "Unknown role 'owner'");
-        assertRefused(user("short\n", "add", "sid", "--role", "viewer", "--password-stdin"), "at least 8 characters");
-        assertRefused(user("a password\n", "add", "line\nbreak", "--role", "viewer", "--password-stdin"),
-                "no control characters");
+        user("", "add", "vera", "--role", "admin").refused("There is a user vera already");
+        user("", "add", "walt", "--role", "worker").refused("the worker role is for tokens");
+        user("", "add", "olga", "--role", "owner").refused("Unknown role 'owner'");
+        user("short\n", "add", "sid", "--role", "viewer", "--password-stdin").refused("at least 8 characters");
+        user("a password\n", "add", "line\nbreak", "--role", "viewer", "--password-stdin")
+                .refused("no control characters");
         assertThat(users.find("walt")).isEmpty();
         assertThat(users.find("sid")).isEmpty();
     }
 
     @Test
     void passwdReplacesThePasswordAndEndsSessionsSignedInWithTheOldOne() {
-        assertThat(user("first password\n", "add", "paul", "--role", "viewer", "--password-stdin").exit).isZero();
+        assertThat(user("first password\n", "add", "paul", "--role", "viewer", "--password-stdin").exit()).isZero();
         DashboardSession before = signedIn("paul", "first password");
 
-        Run chosen = user("second password\n", "passwd", "paul", "--password-stdin");
-        assertThat(chosen.exit).as(chosen.err).isZero();
+        CommandRun chosen = user("second password\n", "passwd", "paul", "--password-stdin");
+        assertThat(chosen.exit()).as(chosen.err()).isZero();
         assertThat(before.get("/api/creators").statusCode()).as("the session of the old password").isEqualTo(401);
         assertThat(new DashboardSession(port).signIn("paul", "first password").statusCode()).isEqualTo(401);
         assertMayDo(signedIn("paul", "second password"), "paul", Role.VIEWER);
 
-        Run generated = user("", "passwd", "paul");
-        assertThat(generated.exit).as(generated.err).isZero();
-        assertThat(generated.err).contains("New password for paul.");
-        assertMayDo(signedIn("paul", generated.out.strip()), "paul", Role.VIEWER);
+        CommandRun generated = user("", "passwd", "paul");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(generated.err()).contains("New password for paul.");
+        assertMayDo(signedIn("paul", generated.out().strip()), "paul", Role.VIEWER);
 
-        assertRefused(user("", "passwd", "nobody"), "There is no user nobody (facefleet user list)");
-        assertRefused(user("1234567\n", "passwd", "paul", "--password-stdin"), "at least 8 characters");
+        user("", "passwd", "nobody").refused("There is no user nobody (facefleet user list)");
+        user("1234567\n", "passwd", "paul", "--password-stdin").refused("at least 8 characters");
     }
 
     @Test
     void listShowsEveryUserWithTheirRole() {
-        assertThat(user("lena's password\n", "add", "lena", "--role", "reviewer", "--password-stdin").exit).isZero();
+        assertThat(user("lena's password\n", "add", "lena", "--role", "reviewer", "--password-stdin").exit()).isZero();
 
-        Run list = user("", "list");
+        CommandRun list = user("", "list");
 
-        assertThat(list.exit).as(list.err).isZero();
-        assertThat(list.out.lines().findFirst()).hasValueSatisfying(header ->
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out().lines().findFirst()).hasValueSatisfying(header ->
                 assertThat(header.split(" +")).containsExactly("name", "role", "created"));
         for (User user : users.list()) {
-            assertThat(list.out).containsPattern("(?m)^" + user.name() + " +" + user.role().id() + " +\\d{4}-");
+            assertThat(list.out()).containsPattern("(?m)^" + user.name() + " +" + user.role().id() + " +\\d{4}-");
         }
-        assertThat(list.out).containsPattern("(?m)^admin +admin ").containsPattern("(?m)^lena +reviewer ");
+        assertThat(list.out()).containsPattern("(?m)^admin +admin ").containsPattern("(?m)^lena +reviewer ");
         assertMayDo(signedIn("lena", "lena's password"), "lena", Role.REVIEWER);
     }
 
     @Test
     void removeEndsSignInAndOpenSessionsButKeepsTheLastAdmin() {
-        assertThat(user("rex's password\n", "add", "rex", "--role", "reviewer", "--password-stdin").exit).isZero();
+        assertThat(user("rex's password\n", "add", "rex", "--role", "reviewer", "--password-stdin").exit()).isZero();
         DashboardSession open = signedIn("rex", "rex's password");
 
-        Run removed = user("", "remove", "rex");
+        CommandRun removed = user("", "remove", "rex");
 
-        assertThat(removed.exit).as(removed.err).isZero();
-        assertThat(removed.out).contains("Removed user rex");
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(removed.out()).contains("Removed user rex");
         assertThat(open.get("/api/creators").statusCode()).as("the session of a removed user").isEqualTo(401);
         assertThat(new DashboardSession(port).signIn("rex", "rex's password").statusCode()).isEqualTo(401);
-        assertThat(user("", "list").out).doesNotContainPattern("(?m)^rex ");
-        assertRefused(user("", "remove", "rex"), "There is no user rex");
+        assertThat(user("", "list").out()).doesNotContainPattern("(?m)^rex ");
+        user("", "remove", "rex").refused("There is no user rex");
 
         for (User admin : users.list()) {
             if (admin.role() == Role.ADMIN && !admin.name().equals("admin")) {
-                assertThat(user("", "remove", admin.name()).exit).isZero();
+                assertThat(user("", "remove", admin.name()).exit()).isZero();
             }
         }
-        assertRefused(user("", "remove", "admin"), "admin is the last admin: add another admin first");
+        user("", "remove", "admin").refused("admin is the last admin: add another admin first");
         assertThat(users.find("admin")).isPresent();
     }
 
@@ -146,43 +140,12 @@ class UserCommandTest {
         return session;
     }
 
-    /**
-     * Reading needs a viewer, a review decision a reviewer, a library scan an admin; {@code GET /api/me} tells the
-     * dashboard which of them to offer.
-     */
     private static void assertMayDo(DashboardSession session, String name, Role role) {
-        JsonNode me = JSON.readTree(session.get("/api/me").body());
-        assertThat(me.get("name").asString()).isEqualTo(name);
-        assertThat(me.get("role").asString()).isEqualTo(role.id());
-        assertThat(me.get("may_review").asBoolean()).isEqualTo(role != Role.VIEWER);
-        assertThat(me.get("may_change").asBoolean()).isEqualTo(role == Role.ADMIN);
-        assertThat(session.get("/api/creators").statusCode()).as(role + " reads").isEqualTo(200);
-        int review = session.change("POST", "/api/review/1/confirm").statusCode();
-        if (role == Role.VIEWER) {
-            assertThat(review).as(role + " decides a review").isEqualTo(403);
-        } else {
-            assertThat(review).as(role + " decides a review").isNotIn(401, 403);
-        }
-        assertThat(session.change("POST", "/api/library/scan").statusCode()).as(role + " scans")
-                .isEqualTo(role == Role.ADMIN ? 200 : 403);
+        RoleAccess.assertMayDo(session::send, name, role);
     }
 
-    private static void assertRefused(Run run, String message) {
-        assertThat(run.exit).as(run.out).isEqualTo(2);
-        assertThat(run.err).contains(message);
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run user(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var command = FacefleetSchedulerMain.commandLine(new UserCommand(database.environment(),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int exit = command.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun user(String stdin, String... args) {
+        return CommandRun.of(new UserCommand(database.environment(),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), args);
     }
 }

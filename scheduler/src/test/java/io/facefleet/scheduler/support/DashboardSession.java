@@ -45,6 +45,11 @@ public final class DashboardSession {
                 .header("X-XSRF-TOKEN", csrfToken()).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A read, or a change with the CSRF token, as the dashboard's script sends either. */
+    public HttpResponse<String> send(String method, String path) {
+        return method.equals("GET") ? get(path) : change(method, path);
+    }
+
     /** The XSRF-TOKEN cookie's value, which the page's script reads and sends back as X-XSRF-TOKEN. */
     public String csrfToken() {
         return cookies.getCookieStore().getCookies().stream()
