@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -62,22 +63,17 @@ public final class UserCommand implements Callable<Integer> {
         });
     }
 
-    /** The password given on standard input (its first line), else a new one, printed: it is shown only now. */
-    private String password(boolean fromStdin, CommandSpec spec) {
-        if (fromStdin) {
-            try {
-                String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
-                if (line == null) {
-                    throw new IllegalArgumentException("--password-stdin: standard input is empty");
-                }
-                return line;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** The first line of standard input. */
+    private String passwordFromStdin() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new IllegalArgumentException("--password-stdin: standard input is empty");
             }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String password = Users.generatePassword();
-        spec.commandLine().getOut().println(password);
-        return password;
     }
 
     /** The option that add and passwd share. */
@@ -85,6 +81,15 @@ public final class UserCommand implements Callable<Integer> {
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input"
                 + " (at least 8 characters) instead of making one up and printing it.")
         boolean fromStdin;
+
+        /** Stores the password with {@code change}; one made up here is printed then, the only time it is shown. */
+        void store(UserCommand users, CommandSpec spec, BiConsumer<Users, String> change) {
+            String password = fromStdin ? users.passwordFromStdin() : Users.generatePassword();
+            users.change(all -> change.accept(all, password));
+            if (!fromStdin) {
+                spec.commandLine().getOut().println(password);
+            }
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -108,8 +113,7 @@ public final class UserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Role chosen = Role.of(role);
-            String password = users.password(source.fromStdin, spec);
-            users.change(all -> all.add(name, chosen, password));
+            source.store(users, spec, (all, password) -> all.add(name, chosen, password));
             spec.commandLine().getErr().printf("User %s (%s) added.%n", name.strip(), chosen.id());
             return 0;
         }
@@ -132,8 +136,7 @@ public final class UserCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            String password = users.password(source.fromStdin, spec);
-            users.change(all -> all.changePassword(name, password));
+            source.store(users, spec, (all, password) -> all.changePassword(name, password));
             spec.commandLine().getErr().printf("New password for %s.%n", name);
             return 0;
         }

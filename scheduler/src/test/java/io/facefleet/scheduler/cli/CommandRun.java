@@ -23,9 +23,10 @@ record CommandRun(int exit, String out, String err) {
         return this;
     }
 
-    /** Refused as a mistake: exit code 2 and the message. */
+    /** Refused as a mistake: exit code 2, the message, and nothing on standard output (no password, no token). */
     void refused(String message) {
         assertThat(exit).as(out).isEqualTo(2);
         assertThat(err).contains(message);
+        assertThat(out).as("standard output").isEmpty();
     }
 }
