@@ -4,15 +4,21 @@ import io.facefleet.common.image.ImageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.net.URI;
 
 /** Answers every failure of the face API as a problem ({@link FaceApiProblems}) that tells the caller what to fix. */
 @RestControllerAdvice
@@ -63,6 +69,16 @@ public class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data upload: "
                 + e.getMessage(), request);
+    }
+
+    /** Spring's own refusals (a wrong method, an unknown path) keep their status, wording and headers (Allow). */
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, NoResourceFoundException.class})
+    ResponseEntity<ProblemDetail> refusedBySpring(Exception e, HttpServletRequest request) {
+        ErrorResponse refusal = (ErrorResponse) e;
+        ProblemDetail problem = refusal.getBody();
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message, HttpServletRequest request) {

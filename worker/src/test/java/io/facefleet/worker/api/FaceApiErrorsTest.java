@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,6 +81,15 @@ class FaceApiErrorsTest {
     void requestThatIsNotMultipartIsRefused() {
         assertError(api().postJson("/detect", "{\"file\":\"obama.jpg\"}"), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/detect",
                 "multipart/form-data");
+    }
+
+    @Test
+    void aWrongMethodOrPathIsAProblemToo() {
+        ResponseEntity<JsonNode> wrongMethod = api().get("/detect");
+        assertError(wrongMethod, HttpStatus.METHOD_NOT_ALLOWED, "/detect", "Method 'GET' is not supported");
+        assertThat(wrongMethod.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+
+        assertError(api().get("/detecting"), HttpStatus.NOT_FOUND, "/detecting", "No static resource detecting");
     }
 
     private static void assertError(ResponseEntity<JsonNode> response, HttpStatus status, String path, String message) {
