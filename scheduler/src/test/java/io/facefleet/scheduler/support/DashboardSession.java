@@ -45,6 +45,12 @@ public final class DashboardSession {
                 .header("X-XSRF-TOKEN", csrfToken()).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** What a page on another site can make the browser send: the cookies, but not the CSRF header. */
+    public HttpResponse<String> forged(String method, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** A read, or a change with the CSRF token, as the dashboard's script sends either. */
     public HttpResponse<String> send(String method, String path) {
         return method.equals("GET") ? get(path) : change(method, path);
