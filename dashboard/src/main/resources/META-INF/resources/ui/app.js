@@ -54,6 +54,17 @@ async function route() {
   refreshReviewCount();
 }
 
+/** Who is signed in: the page offers only what their role may do (style.css hides .needs-admin, .needs-reviewer). */
+async function showWhoIsSignedIn() {
+  try {
+    const me = await get('/api/me');
+    document.body.dataset.role = me.role;
+    document.getElementById('signed-in-as').textContent = `${me.name} (${me.role})`;
+  } catch (e) {
+    console.error(e); // nothing is offered that needs a role beyond viewer
+  }
+}
+
 async function linkJobRunr() {
   try {
     const fleet = await get('/api/fleet');
@@ -70,5 +81,6 @@ async function linkJobRunr() {
 
 window.addEventListener('hashchange', route);
 document.getElementById('sign-out').addEventListener('click', signOut);
+showWhoIsSignedIn();
 linkJobRunr();
 route();

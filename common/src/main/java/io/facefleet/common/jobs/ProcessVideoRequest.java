@@ -1,5 +1,6 @@
 package io.facefleet.common.jobs;
 
+import io.facefleet.common.LogText;
 import org.jobrunr.jobs.lambdas.JobRequest;
 
 /**
@@ -13,10 +14,13 @@ public record ProcessVideoRequest(long videoId, String path) implements JobReque
         this(videoId, null);
     }
 
-    /** The job's %0 on JobRunr's dashboard: "/videos/a.mp4 (video 12)" rather than the record's fields. */
+    /**
+     * The job's %0 on JobRunr's dashboard and in its log lines: "/videos/a.mp4 (video 12)" rather than the record's
+     * fields, control characters escaped.
+     */
     @Override
     public String toString() {
-        return path == null ? "video " + videoId : path + " (video " + videoId + ")";
+        return path == null ? "video " + videoId : LogText.escaped(path) + " (video " + videoId + ")";
     }
 
     @Override

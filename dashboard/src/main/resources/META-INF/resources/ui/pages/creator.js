@@ -31,8 +31,8 @@ export async function render(main, { params }) {
     title.textContent = creator.name;
     document.title = creator.name + ' · Facefleet';
     fill(head, title, h('div.actions',
-      h('button#rename-button', { type: 'button', onclick: startRename }, 'Rename'),
-      h('button.danger#delete-button', { type: 'button', onclick: startDelete }, 'Delete')));
+      h('button.needs-admin#rename-button', { type: 'button', onclick: startRename }, 'Rename'),
+      h('button.danger.needs-admin#delete-button', { type: 'button', onclick: startDelete }, 'Delete')));
   };
 
   function startRename() {
@@ -124,7 +124,7 @@ export async function render(main, { params }) {
 
   // Two clicks: the first asks, the second removes the photo and any face enrolled from it.
   const removeButton = (photo) => {
-    const button = h('button.small-button.remove-photo', { type: 'button', title: 'Remove ' + photo.file_name }, 'Remove');
+    const button = h('button.small-button.remove-photo.needs-admin', { type: 'button', title: 'Remove ' + photo.file_name }, 'Remove');
     button.addEventListener('click', async () => {
       if (!button.dataset.armed) {
         button.dataset.armed = 'yes';
@@ -151,7 +151,7 @@ export async function render(main, { params }) {
     return button;
   };
 
-  const addForm = h('form.card#add-photos', { novalidate: true }, h('h2', 'Add photos'), picker.element, addError,
+  const addForm = h('form.card.needs-admin#add-photos', { novalidate: true }, h('h2', 'Add photos'), picker.element, addError,
     h('div.actions', addButton));
   addForm.addEventListener('submit', async (e) => {
     e.preventDefault();

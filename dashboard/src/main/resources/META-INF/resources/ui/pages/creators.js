@@ -15,7 +15,7 @@ export async function render(main) {
   const picker = photoPicker({ id: 'new-creator-photos' });
   const formError = h('div.form-error#add-creator-error', { role: 'alert' });
   const submit = h('button.primary#add-creator-button', { type: 'submit' }, 'Add creator');
-  const form = h('form.card.add-creator#add-creator', { novalidate: true },
+  const form = h('form.card.add-creator.needs-admin#add-creator', { novalidate: true },
     h('h2', 'Add a creator'),
     h('label.field', h('span', 'Name'), name),
     picker.element,

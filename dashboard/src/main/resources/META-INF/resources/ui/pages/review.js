@@ -98,7 +98,7 @@ export async function render(main) {
         assign.blur();
       }
     });
-    const assignButton = h('button#assign-button', { type: 'button',
+    const assignButton = h('button.needs-reviewer#assign-button', { type: 'button',
       onclick: () => (assign.value ? decide('assign', Number(assign.value)) : assign.focus()) }, 'Assign ', h('kbd', 'A'));
 
     fill(card, h('div.review-card.card', { dataset: { trackId: String(item.track_id) } },
@@ -117,15 +117,15 @@ export async function render(main) {
             h('div.face-strip.ref-faces', refs(current.creator_id, 'lg'))]
           : h('h2', 'Who is this?'),
         h('div.actions.decide',
-          h('button.primary.confirm#confirm-button', { type: 'button', disabled: !current, onclick: () => decide('confirm') },
+          h('button.primary.confirm.needs-reviewer#confirm-button', { type: 'button', disabled: !current, onclick: () => decide('confirm') },
             '✓ Confirm ', h('kbd', 'C')),
-          h('button.danger#reject-button', { type: 'button', disabled: !current, onclick: () => decide('reject') },
+          h('button.danger.needs-reviewer#reject-button', { type: 'button', disabled: !current, onclick: () => decide('reject') },
             '✗ Not this person ', h('kbd', 'R'))),
-        h('div.assign', assign, assignButton),
+        h('div.assign.needs-reviewer', assign, assignButton),
         others.length ? h('div.others', h('h3', 'Other candidates'), others.map((c) => h('div.other-candidate',
           h('div', h('strong', c.name), h('span.muted.small', ' ', score(c.similarity))),
           h('div.face-strip', refs(c.creator_id, 'sm')),
-          h('button.small-button', { type: 'button', onclick: () => decide('assign', c.creator_id) }, 'This one')))) : null)));
+          h('button.small-button.needs-reviewer', { type: 'button', onclick: () => decide('assign', c.creator_id) }, 'This one')))) : null)));
 
     fill(strip, items.map((it, i) => h('button.strip-item', { type: 'button', class: i === index ? 'current' : '',
       title: it.current ? `${it.current.name}? ${score(it.current.similarity)}` : 'unknown',

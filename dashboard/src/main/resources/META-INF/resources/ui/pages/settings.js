@@ -30,7 +30,7 @@ export async function render(main) {
   const inputs = {};
   const error = h('div.form-error#settings-error', { role: 'alert' });
   const saved = h('span.ok-text#settings-saved', { role: 'status' });
-  const save = h('button.primary#save-settings', { type: 'submit' }, 'Save');
+  const save = h('button.primary.needs-admin#save-settings', { type: 'submit' }, 'Save');
 
   const form = h('form.card.settings#settings-form', { novalidate: true },
     FIELDS.map((f) => {

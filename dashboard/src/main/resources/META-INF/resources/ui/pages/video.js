@@ -96,9 +96,9 @@ export async function render(main, { params, query }) {
         h('div', h('h1#video-title', basename(video.path), ' ', badge(video.status)), h('p.muted.small.path', video.path)),
         h('div.actions',
           video.status === 'failed'
-            ? h('button.primary#retry-button', { type: 'button', onclick: () => requeue('Retry') }, 'Retry')
+            ? h('button.primary.needs-admin#retry-button', { type: 'button', onclick: () => requeue('Retry') }, 'Retry')
             : null,
-          h('button#reprocess-button', { type: 'button', onclick: () => requeue('Reprocess'),
+          h('button.needs-admin#reprocess-button', { type: 'button', onclick: () => requeue('Reprocess'),
             disabled: video.status === 'missing' }, 'Reprocess'))),
       video.error ? errorBox([h('strong', video.status === 'failed' ? 'Processing failed: ' : 'Last error: '), video.error],
         'video-error') : null,

@@ -35,7 +35,7 @@ export async function render(main, { query }) {
   };
   [status, creator, pending].forEach((el) => el.addEventListener('change', setFilters));
 
-  const scan = h('button#scan-button', { type: 'button' }, 'Scan library now');
+  const scan = h('button.needs-admin#scan-button', { type: 'button' }, 'Scan library now');
   scan.addEventListener('click', async () => {
     scan.disabled = true;
     try {
@@ -48,7 +48,7 @@ export async function render(main, { query }) {
       scan.disabled = false;
     }
   });
-  const retry = h('button#retry-failed-button', { type: 'button' }, 'Retry failed videos');
+  const retry = h('button.needs-admin#retry-failed-button', { type: 'button' }, 'Retry failed videos');
   retry.addEventListener('click', async () => {
     try {
       const retried = await post('/api/videos/retry-failed');

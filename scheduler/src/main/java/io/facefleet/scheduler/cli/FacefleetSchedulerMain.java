@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Entry point of the scheduler jar: the scheduler itself (no subcommand), the demo, the benchmarks, the API tokens. */
+/** Entry point of the scheduler jar: the scheduler itself (no subcommand), the demo, the benchmarks, tokens and users. */
 @Command(name = "facefleet scheduler", mixinStandardHelpOptions = true, version = "Facefleet 0.1.0",
         description = {"Run the scheduler: watch the library, queue jobs for the workers, serve the REST API (/api,"
                 + " OpenAPI at /v3/api-docs) and the JobRunr dashboard.",
                 "Other Spring Boot settings pass through, e.g. --facefleet.library.rescan-interval=1h."},
-        subcommands = {DemoCommand.class, BenchCommand.class, TokenCommand.class})
+        subcommands = {DemoCommand.class, BenchCommand.class, TokenCommand.class, UserCommand.class})
 public final class FacefleetSchedulerMain implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "HTTP port of the REST API. Default: 8080.")
@@ -32,22 +32,24 @@ public final class FacefleetSchedulerMain implements Callable<Integer> {
     List<String> springArguments = new ArrayList<>();
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new FacefleetSchedulerMain())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                        if (cause instanceof PSQLException) {
-                            return 2; // the application's failure analysis has said what is wrong and what to run
-                        }
-                        if (cause instanceof ModelPackException || cause instanceof IllegalArgumentException
-                                || cause instanceof IllegalStateException) {
-                            cmd.getErr().println(cmd.getColorScheme().errorText(cause.getMessage()));
-                            return 2;
-                        }
-                    }
-                    throw e;
-                })
-                .execute(args);
-        System.exit(exit);
+        System.exit(commandLine(new FacefleetSchedulerMain()).execute(args));
+    }
+
+    /** The command line for {@code command}: a mistake (a wrong name, no database) is told in one line, exit code 2. */
+    static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof PSQLException) {
+                    return 2; // the application's failure analysis has said what is wrong and what to run
+                }
+                if (cause instanceof ModelPackException || cause instanceof IllegalArgumentException
+                        || cause instanceof IllegalStateException) {
+                    cmd.getErr().println(cmd.getColorScheme().errorText(cause.getMessage()));
+                    return 2;
+                }
+            }
+            throw e;
+        });
     }
 
     @Override

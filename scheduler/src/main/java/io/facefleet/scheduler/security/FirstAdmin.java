@@ -10,9 +10,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 /**
  * The user {@code admin}. With {@code FACEFLEET_ADMIN_PASSWORD} set, its password is that (at every start, so
  * changing the variable changes the password); without, a password is made up when the database has no user yet and
@@ -46,16 +43,10 @@ class FirstAdmin implements ApplicationRunner {
         if (users.any()) {
             return;
         }
-        String password = generatePassword();
+        String password = Users.generatePassword();
         if (users.createIfAbsent(NAME, encoder.encode(password), Role.ADMIN)) {
             log.warn("Created the dashboard's first user: '{}' with password {} (shown this once; set"
                     + " FACEFLEET_ADMIN_PASSWORD to choose it)", NAME, password);
         }
-    }
-
-    static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -24,7 +24,7 @@ public final class JobRunrDashboardPassword implements EnvironmentPostProcessor,
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getProperty(PASSWORD, "").isEmpty()) { // even where it is off: a test may turn it on later
             environment.getPropertySources().addFirst(new MapPropertySource("facefleet-jobrunr-dashboard",
-                    Map.of(PASSWORD, FirstAdmin.generatePassword(), GENERATED, true)));
+                    Map.of(PASSWORD, Users.generatePassword(), GENERATED, true)));
             application.addListeners(new Announcement());
         }
     }

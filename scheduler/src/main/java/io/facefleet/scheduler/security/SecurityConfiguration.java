@@ -13,10 +13,10 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -36,8 +36,9 @@ public class SecurityConfiguration {
             "/ui/icon.svg", "/error", "/livez", "/readyz", "/actuator/health/liveness", "/actuator/health/readiness"};
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, ApiTokens tokens, UserStore users) throws Exception {
         AuthProblems problems = new AuthProblems();
+        SignedInUserCheck signedInUsers = new SignedInUserCheck(users);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
@@ -47,9 +48,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .anyRequest().hasRole("VIEWER")) // the dashboard's pages, OpenAPI and Swagger UI
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(signedInUsers, SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage(AuthProblems.SIGN_IN_PAGE).loginProcessingUrl("/sign-in")
-                        .successHandler((request, response, authentication) ->
-                                response.setStatus(HttpServletResponse.SC_NO_CONTENT))
+                        .successHandler((request, response, authentication) -> {
+                            signedInUsers.signedIn(request, authentication.getName());
+                            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                        })
                         .failureHandler((request, response, e) -> problems.write(request, response,
                                 HttpServletResponse.SC_UNAUTHORIZED, "Wrong user name or password"))
                         .permitAll())
@@ -93,7 +97,7 @@ public class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with its id: {bcrypt}$2a$...
+        return Users.passwordEncoder();
     }
 
     @Bean

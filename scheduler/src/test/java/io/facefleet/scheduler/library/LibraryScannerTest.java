@@ -14,8 +14,11 @@ import io.facefleet.scheduler.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Full scans over a real library folder, with the watcher off so that only the scans act. */
 @SchedulerTest
+@ExtendWith(OutputCaptureExtension.class)
 class LibraryScannerTest {
 
     private static final Path OBAMA = SchedulerApi.FIXTURES.facedata("videos/obama_whcd_hk.mp4");
@@ -181,6 +186,36 @@ class LibraryScannerTest {
         assertThat(back.changed()).isEqualTo(1);
         assertThat(videos.find(video.id()).orElseThrow().status()).isEqualTo(VideoStatus.QUEUED);
         assertThat(jobs.processVideo(video.id())).hasSize(2);
+    }
+
+    @Test
+    void aNameThatIsNotTextIsLeftOutAndControlCharactersAreKeptBothLoggedEscaped(CapturedOutput output)
+            throws Exception {
+        Path folder = Files.createDirectories(library.resolve("names"));
+        // Latin-1 bytes, as an old disk leaves them: not UTF-8, so Java cannot name the file; the shell can.
+        String notText = "caf\\351\\nforged log line.mp4";
+        shell(folder, "cp \"$1\" \"$(printf '" + notText + "')\"", SHORT.toString());
+        Path newline = copy(SHORT, folder.resolve("two\nlines.mp4"));
+        Path controls = copy(SHORT, folder.resolve("bell\u0007\ttab\u001b[31m.mp4"));
+        try {
+            ScanCounts counts = scanner.scan();
+
+            assertThat(counts.newVideos()).isEqualTo(2);
+            assertThat(videosUnder(folder)).extracting(Video::path)
+                    .containsExactlyInAnyOrder(newline.toString(), controls.toString());
+            assertThat(output.getAll()).contains("Left out of the library: the name of " + folder
+                            + "/caf\uFFFD\\nforged log line.mp4 is not valid")
+                    .doesNotContain("\nforged log line");
+        } finally {
+            shell(folder, "rm -- \"$(printf '" + notText + "')\"");
+        }
+    }
+
+    private static void shell(Path folder, String script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).inheritIO().start();
+        assertThat(process.waitFor()).as(script).isZero();
     }
 
     /** What a worker leaves behind: one run, done. */

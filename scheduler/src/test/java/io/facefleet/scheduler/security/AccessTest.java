@@ -2,6 +2,7 @@ package io.facefleet.scheduler.security;
 
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.Role;
+import io.facefleet.scheduler.support.DashboardSession;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.TestDatabase;
@@ -19,7 +20,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,26 +124,20 @@ class AccessTest {
     }
 
     @Test
-    void aSignedInBrowserChangesThingsOnlyWithTheCsrfToken() throws Exception {
-        send("GET", "/sign-in.html", null);
-        assertThat(signIn("wrong password").statusCode()).isEqualTo(401);
-        HttpResponse<String> signedIn = signIn(TestCredentials.ADMIN_PASSWORD);
+    void aSignedInBrowserChangesThingsOnlyWithTheCsrfToken() {
+        DashboardSession browser = new DashboardSession(port);
+        assertThat(browser.signIn("admin", "wrong password").statusCode()).isEqualTo(401);
+        HttpResponse<String> signedIn = browser.signIn("admin", TestCredentials.ADMIN_PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(204);
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("SameSite=Strict").contains("HttpOnly"));
 
-        assertThat(send("GET", "/api/creators", null).statusCode()).isEqualTo(200); // the session cookie
-        // What a page on another site can make a browser send: the cookies, but not the header.
-        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(uri("/api/library/scan"))
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.get("/api/creators").statusCode()).isEqualTo(200); // the session cookie
+        HttpResponse<String> crossSite = browser.forged("POST", "/api/library/scan");
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(crossSite.body()).contains("CSRF");
 
-        HttpResponse<String> sameSite = http.send(HttpRequest.newBuilder(uri("/api/library/scan"))
-                .header("Accept", "application/json").header("X-XSRF-TOKEN", csrfCookie())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(sameSite.statusCode()).isEqualTo(200);
+        assertThat(browser.change("POST", "/api/library/scan").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -158,18 +152,16 @@ class AccessTest {
         assertThat(after.body()).contains("Unknown or revoked token");
     }
 
-    private HttpResponse<String> signIn(String password) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri("/sign-in"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-XSRF-TOKEN", csrfCookie())
-                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + password.replace(" ", "+")))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-    }
+    @Test
+    void meTellsATokenItsNameAndWhatItsRoleMayDo() throws Exception {
+        String reviewer = tokens.create("review bot", Role.REVIEWER).token();
 
-    private String csrfCookie() {
-        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
-                .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+        HttpResponse<String> me = send("GET", "/api/me", reviewer);
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).isEqualTo("{\"name\":\"token:review bot\",\"role\":\"reviewer\",\"may_review\":true,"
+                + "\"may_change\":false}");
+        assertThat(send("GET", "/api/me", null).statusCode()).isEqualTo(401);
     }
 
     /** A request as an API client sends it (JSON wanted), with this bearer token or none. */

@@ -4,16 +4,23 @@ import io.facefleet.common.image.ImageRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Answers every failure of the face API with an {@link ApiError} whose message tells the caller what to fix. */
+import java.net.URI;
+
+/** Answers every failure of the face API as a problem ({@link FaceApiProblems}) that tells the caller what to fix. */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
@@ -24,7 +31,7 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ImageRejectedException.class)
-    ResponseEntity<ApiError> imageRejected(ImageRejectedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> imageRejected(ImageRejectedException e, HttpServletRequest request) {
         HttpStatus status = switch (e.reason()) {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -34,17 +41,17 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(NoFaceFoundException.class)
-    ResponseEntity<ApiError> noFace(NoFaceFoundException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> noFace(NoFaceFoundException e, HttpServletRequest request) {
         return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), request);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
-    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "multipart field '" + e.getRequestPartName() + "' is required", request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> notMultipart(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> notMultipart(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         String sent = e.getContentType() == null ? "a request without a content type" : e.getContentType().toString();
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the image as multipart/form-data in the field '"
                 + FaceController.FILE_PART + "', not as " + sent, request);
@@ -52,20 +59,30 @@ public class ApiExceptionHandler {
 
     // Tomcat refuses the upload while parsing it, before any controller runs; the exception does not say the limit.
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return error(HttpStatus.CONTENT_TOO_LARGE, "The upload is too large: the limit is "
                 + readable(multipart.getMaxFileSize()) + " per file and " + readable(multipart.getMaxRequestSize())
                 + " per request", request);
     }
 
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ApiError> badMultipart(MultipartException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, "The request is not a readable multipart/form-data upload: "
                 + e.getMessage(), request);
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String message, HttpServletRequest request) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(), message, request.getRequestURI()));
+    /** Spring's own refusals (a wrong method, an unknown path) keep their status, wording and headers (Allow). */
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, NoResourceFoundException.class})
+    ResponseEntity<ProblemDetail> refusedBySpring(Exception e, HttpServletRequest request) {
+        ErrorResponse refusal = (ErrorResponse) e;
+        ProblemDetail problem = refusal.getBody();
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> error(HttpStatus status, String message, HttpServletRequest request) {
+        return FaceApiProblems.answer(status, message, request);
     }
 
     private static String readable(DataSize size) {

@@ -9,9 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
@@ -24,7 +22,6 @@ import java.util.concurrent.Semaphore;
 public class FaceApiAdmission extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FaceApiAdmission.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Semaphore admitted;
     private final Semaphore running;
@@ -71,12 +68,9 @@ public class FaceApiAdmission extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        response.setStatus(status.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         response.setHeader(HttpHeaders.CONNECTION, "close");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), new ApiError(status.value(), "The face API is busy: "
-                + concurrent + " requests are running and " + waiting + " waiting; try again in "
-                + retryAfterSeconds + " s", request.getRequestURI()));
+        FaceApiProblems.write(request, response, status, "The face API is busy: " + concurrent
+                + " requests are running and " + waiting + " waiting; try again in " + retryAfterSeconds + " s");
     }
 }

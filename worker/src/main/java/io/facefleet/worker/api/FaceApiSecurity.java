@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -51,10 +51,11 @@ public class FaceApiSecurity {
                 .csrf(AbstractHttpConfigurer::disable) // no cookies, no sessions: only the bearer token authenticates
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> refuse(request, response, 401,
+                        .authenticationEntryPoint((request, response, e) -> FaceApiProblems.write(request, response,
+                                HttpStatus.UNAUTHORIZED,
                                 "Send the worker token: Authorization: Bearer <FACEFLEET_WORKER_TOKEN>"))
-                        .accessDeniedHandler((request, response, e) -> refuse(request, response, 403,
-                                "Needs the worker token")));
+                        .accessDeniedHandler((request, response, e) -> FaceApiProblems.write(request, response,
+                                HttpStatus.FORBIDDEN, "Needs the worker token")));
         return http.build();
     }
 
@@ -75,18 +76,6 @@ public class FaceApiSecurity {
         }
     }
 
-    /** The body the face API's other errors have ({@link ApiError}). */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        String path = request.getRequestURI().replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + escaped + "\",\"path\":\"" + path
-                + "\"}");
-    }
-
     /** Digests of equal length compared with {@link MessageDigest#isEqual}: no timing tells how much matched. */
     private static final class WorkerTokenFilter extends OncePerRequestFilter {
         private final byte[] expected;
@@ -101,7 +90,7 @@ public class FaceApiSecurity {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
                 if (!MessageDigest.isEqual(expected, sha256(header.substring(PREFIX.length()).strip()))) {
-                    refuse(request, response, 401, "Wrong worker token");
+                    FaceApiProblems.write(request, response, HttpStatus.UNAUTHORIZED, "Wrong worker token");
                     return;
                 }
                 var context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -21,7 +23,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad uploads get a JSON error with a message the caller can act on, on both image endpoints. */
+/** Bad uploads get an RFC 9457 problem whose detail the caller can act on, on both image endpoints. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "facefleet.model-pack=dev-512")
 class FaceApiErrorsTest {
@@ -62,7 +64,7 @@ class FaceApiErrorsTest {
         ResponseEntity<JsonNode> response = api().upload(path, truncated, "fr_obama.jpg");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().get("error").asString()).isNotBlank();
+        assertThat(response.getBody().get("detail").asString()).isNotBlank();
     }
 
     @ParameterizedTest
@@ -81,11 +83,22 @@ class FaceApiErrorsTest {
                 "multipart/form-data");
     }
 
+    @Test
+    void aWrongMethodOrPathIsAProblemToo() {
+        ResponseEntity<JsonNode> wrongMethod = api().get("/detect");
+        assertError(wrongMethod, HttpStatus.METHOD_NOT_ALLOWED, "/detect", "Method 'GET' is not supported");
+        assertThat(wrongMethod.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+
+        assertError(api().get("/detecting"), HttpStatus.NOT_FOUND, "/detecting", "No static resource detecting");
+    }
+
     private static void assertError(ResponseEntity<JsonNode> response, HttpStatus status, String path, String message) {
         assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         JsonNode body = response.getBody();
+        assertThat(body.get("title").asString()).isEqualTo(status.getReasonPhrase());
         assertThat(body.get("status").intValue()).isEqualTo(status.value());
-        assertThat(body.get("path").asString()).isEqualTo(path);
-        assertThat(body.get("error").asString()).contains(message);
+        assertThat(body.get("instance").asString()).isEqualTo(path);
+        assertThat(body.get("detail").asString()).contains(message);
     }
 }

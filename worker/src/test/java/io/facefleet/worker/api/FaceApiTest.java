@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -96,9 +97,9 @@ class FaceApiTest {
 
         ResponseEntity<JsonNode> extracted = api().uploadFixture("/extract-embedding", "negatives/if_view_noface.jpg");
         assertThat(extracted.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-        assertThat(extracted.getBody().get("error").asString()).isEqualTo("No face found in the image");
+        assertThat(extracted.getBody().get("detail").asString()).isEqualTo("No face found in the image");
         assertThat(extracted.getBody().get("status").intValue()).isEqualTo(422);
-        assertThat(extracted.getBody().get("path").asString()).isEqualTo("/extract-embedding");
+        assertThat(extracted.getBody().get("instance").asString()).isEqualTo("/extract-embedding");
     }
 
     @Test
@@ -173,7 +174,8 @@ class FaceApiTest {
                     .isEqualTo(HttpStatus.UNAUTHORIZED);
             ResponseEntity<JsonNode> wrong = new FaceApi(port, FaceApi.TOKEN + "x").uploadFixture(path, OBAMA);
             assertThat(wrong.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(wrong.getBody().get("error").asString()).contains("Wrong worker token");
+            assertThat(wrong.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(wrong.getBody().get("detail").asString()).contains("Wrong worker token");
         }
         assertThat(new FaceApi(port, null).get("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(new FaceApi(port, null).get("/health").getStatusCode()).isEqualTo(HttpStatus.OK);

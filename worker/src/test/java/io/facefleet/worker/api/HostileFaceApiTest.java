@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,7 +62,7 @@ class HostileFaceApiTest {
             ResponseEntity<JsonNode> response = new FaceApi(port).upload("/detect", encoded(format), "x." + format);
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-            assertThat(response.getBody().get("error").asString())
+            assertThat(response.getBody().get("detail").asString())
                     .isEqualTo(format.toUpperCase() + " images are not supported: send a JPEG, PNG, WebP or BMP file");
         }
     }
@@ -72,7 +73,7 @@ class HostileFaceApiTest {
                 "bomb.png");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-        assertThat(response.getBody().get("error").asString()).contains("100000x100000 = 10000000000 pixels");
+        assertThat(response.getBody().get("detail").asString()).contains("100000x100000 = 10000000000 pixels");
     }
 
     @Test
@@ -106,7 +107,8 @@ class HostileFaceApiTest {
                 shed++;
                 assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                 assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("2");
-                assertThat(response.getBody().get("error").asString()).startsWith("The face API is busy");
+                assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(response.getBody().get("detail").asString()).startsWith("The face API is busy");
             }
         }
         long rssGrowth = residentMegabytes() - rssBefore;

@@ -39,8 +39,8 @@ class UploadLimitsTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
         assertThat(response.getBody().get("status").intValue()).isEqualTo(413);
-        assertThat(response.getBody().get("error").asString()).contains("1MB");
-        assertThat(response.getBody().get("path").asString()).isEqualTo("/detect");
+        assertThat(response.getBody().get("detail").asString()).contains("1MB");
+        assertThat(response.getBody().get("instance").asString()).isEqualTo("/detect");
     }
 
     @Test
@@ -50,6 +50,6 @@ class UploadLimitsTest {
                 .uploadFixture("/extract-embedding", "photos/Barack_Obama/fr_obama.jpg");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-        assertThat(response.getBody().get("error").asString()).contains("910x1137", "100000 pixels");
+        assertThat(response.getBody().get("detail").asString()).contains("910x1137", "100000 pixels");
     }
 }
