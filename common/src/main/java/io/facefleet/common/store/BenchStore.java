@@ -87,6 +87,31 @@ public class BenchStore {
         return creators;
     }
 
+    /**
+     * The tracks as the seed stored them, for its rematch as a baseline: embeddings in full precision
+     * ({@code vector}, 2 KB each, which PostgreSQL moves out of the row), in a table of their own.
+     */
+    public void seedTracks(int dim) {
+        jdbc.sql("DROP TABLE IF EXISTS seed_face_tracks").update();
+        jdbc.sql("CREATE TABLE seed_face_tracks AS SELECT id, video_id, match_status, embedding::vector(%d) AS embedding"
+                .formatted(dim) + " FROM face_tracks").update();
+        jdbc.sql("ANALYZE seed_face_tracks").update();
+    }
+
+    /** The seed's rematch on its storage ({@link #seedTracks}): every undecided track against every embedding. */
+    public int seedCrossJoin(long creatorId, MatchRule rule) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM (
+                          SELECT d.id FROM seed_face_tracks d CROSS JOIN creator_face_embeddings e
+                          WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
+                            AND NOT EXISTS (SELECT 1 FROM track_rejections r
+                                            WHERE r.track_id = d.id AND r.creator_id = :creator)
+                          GROUP BY d.id
+                          HAVING max(1 - (d.embedding <=> e.embedding::vector)) >= :threshold) found""")
+                .param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
+                .param("threshold", (double) rule.matchThreshold()).query(Integer.class).single();
+    }
+
     public void vacuumAnalyzeTracks() {
         jdbc.sql("VACUUM ANALYZE face_tracks").update();
         jdbc.sql("VACUUM ANALYZE video_face_sightings").update();

@@ -34,7 +34,7 @@ public class CreatorRematch {
     /** Tracks read from one probe's search before the exact scan is cheaper. */
     public static final int MOST_CANDIDATES = 10_000;
     /** Tracks in a row without a new face within the threshold that end one probe's search. */
-    static final int STREAK = 50;
+    static final int STREAK = 100;
 
     private final FaceTrackStore faceTracks;
     private final TagStore tags;

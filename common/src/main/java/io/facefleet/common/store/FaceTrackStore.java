@@ -21,9 +21,9 @@ public class FaceTrackStore {
 
     private static final int BATCH = 500;
     /** Rows a cursor fetches at a time: what an index search pages by (see {@link #nearestFirst}). */
-    private static final int CURSOR_FETCH = 50;
+    private static final int CURSOR_FETCH = 100;
     /** hnsw.ef_search of {@link #nearestFirst}'s first search. */
-    private static final int STREAM_SEARCH_BREADTH = 40;
+    private static final int STREAM_SEARCH_BREADTH = 100;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -121,7 +121,7 @@ public class FaceTrackStore {
      */
     public Stream<TrackNearCreator> nearestFirst(float[] probe, List<float[]> creatorFaces, long creatorId,
                                                  int limit) {
-        jdbc.sql("SET LOCAL hnsw.iterative_scan = strict_order").update();
+        jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
         // a narrow first search: the scan widens as the caller reads (V4's 200 would be paid by every probe up front)
         jdbc.sql("SET LOCAL hnsw.ef_search = " + STREAM_SEARCH_BREADTH).update();
         // no cap on the tuples the scan visits (the LIMIT and the caller's reading bound it), and the rows in index

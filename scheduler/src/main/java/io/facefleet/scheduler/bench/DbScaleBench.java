@@ -300,6 +300,15 @@ public final class DbScaleBench {
             creatorStore.addEmbedding(newCreator, e, "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f);
         }
         bench.analyzeCreatorFaces();
+        bench.seedTracks(o.dim());
+        double[] seedSearch = new double[3];
+        int seedFound = 0;
+        for (int i = 0; i < 3; i++) {
+            long s = System.nanoTime();
+            seedFound = bench.seedCrossJoin(newCreator, config.matchRule());
+            seedSearch[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(seedSearch);
         double[] crossSearch = new double[3];
         double[] ourSearch = new double[3];
         List<TrackCandidate> exact = List.of();
@@ -333,10 +342,14 @@ public final class DbScaleBench {
                         + " within the match threshold; the product's rematch found %,d of them: recall %.4f;"
                         + " it gave %,d faces to the creator%n", EMBEDDINGS_PER_CREATOR, exactFaces.size(), hit,
                 rematchRecall, ours.improved().size());
-        out.printf(Locale.ROOT, "REMATCH search only (median of 3): seed's CROSS JOIN %.1f ms, product's (HNSW) %.1f ms:"
+        out.printf(Locale.ROOT, "REMATCH search only (median of 3): the CROSS JOIN %.1f ms, product's (HNSW) %.1f ms:"
                 + " %.1fx faster%n", crossSearch[1], ourSearch[1], crossSearch[1] / ourSearch[1]);
-        out.printf(Locale.ROOT, "REMATCH whole (search, matches updated, videos re-tagged, one run each): seed's"
-                        + " CROSS JOIN %.1f ms, product's %.1f ms: %.1fx faster%n", crossRematchMs, oursMs,
+        out.printf(Locale.ROOT, "REMATCH search only against the seed's storage (median of 3): the seed's CROSS JOIN over"
+                        + " full-precision vectors (found %,d) %.1f ms, product's %.1f ms: %.1fx faster%n", seedFound,
+                seedSearch[1], ourSearch[1], seedSearch[1] / ourSearch[1]);
+        out.printf(Locale.ROOT, "REMATCH whole (search, matches updated, videos re-tagged, one run each): the"
+                        + " CROSS JOIN %.1f ms, product's %.1f ms: %.1fx faster (both update the same faces; each update"
+                        + " of a track's match is an HNSW insert, the row being indexed)%n", crossRematchMs, oursMs,
                 crossRematchMs / oursMs);
 
         // --- final creators against the exact nearest creator above the threshold ---
