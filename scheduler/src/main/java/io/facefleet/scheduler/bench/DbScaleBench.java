@@ -413,8 +413,7 @@ public final class DbScaleBench {
         out.println("load average (/proc/loadavg) at the end: " + load());
         return new Result(faces, tracks, facesPerSecond, tracksPerSecond, faceLatency, creatorLatency, recall,
                 recalls[1], exactFaces.size(), rematchRecall, seedSearch[1], crossSearch[1], ourSearch[1], crossRematchMs,
-                oursMs,
-                agreement);
+                oursMs, agreement);
     }
 
     /** What matching finds when it finds the person's own creator (the bench's truth; checked on a sample). */
