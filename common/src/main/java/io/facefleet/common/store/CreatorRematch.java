@@ -50,14 +50,13 @@ public class CreatorRematch {
      * @return the faces found within the match threshold and those now given to the creator
      */
     public Result rematch(long creatorId, List<float[]> embeddings, RecognitionConfig config, IntConsumer progress) {
-        return apply(creatorId, find(creatorId, embeddings, config.matchRule(), progress), config);
+        return apply(creatorId, find(creatorId, embeddings, config.matchRule(), progress).candidates(), config);
     }
 
     /** The undecided faces within the match threshold of any of the creator's enrolled faces, each once. */
-    public Collection<TrackCandidate> find(long creatorId, List<float[]> embeddings, MatchRule rule,
-                                           IntConsumer progress) {
+    public Found find(long creatorId, List<float[]> embeddings, MatchRule rule, IntConsumer progress) {
         if (embeddings.isEmpty()) {
-            return List.of();
+            return new Found(List.of(), 0, false);
         }
         List<float[]> probes = new ArrayList<>();
         probes.add(mean(embeddings));
@@ -66,25 +65,30 @@ public class CreatorRematch {
         }
         Set<Long> near = new HashSet<>();
         Map<Long, TrackCandidate> open = new HashMap<>();
+        int read = 0;
         for (int i = 0; i < probes.size(); i++) {
-            if (!search(probes.get(i), embeddings, creatorId, rule, near, open)) {
+            int tracks = search(probes.get(i), embeddings, creatorId, rule, near, open);
+            if (tracks < 0) {
                 progress.accept(probes.size());
-                return faceTracks.undecidedWithin(creatorId, rule);
+                return new Found(faceTracks.undecidedWithin(creatorId, rule), read, true);
             }
+            read += tracks;
             progress.accept(i + 1);
         }
-        return open.values();
+        return new Found(List.copyOf(open.values()), read, false);
     }
 
-    /** @return false where the search was cut off before the creator's faces ended */
-    private boolean search(float[] probe, List<float[]> embeddings, long creatorId, MatchRule rule, Set<Long> near,
-                           Map<Long, TrackCandidate> open) {
+    /** @return the tracks read, or -1 where the search was cut off before the creator's faces ended */
+    private int search(float[] probe, List<float[]> embeddings, long creatorId, MatchRule rule, Set<Long> near,
+                       Map<Long, TrackCandidate> open) {
         int sinceNew = 0;
+        int read = 0;
         try (Stream<TrackNearCreator> tracks = faceTracks.nearestFirst(probe, embeddings, creatorId,
                 MOST_CANDIDATES)) {
             Iterator<TrackNearCreator> nearestFirst = tracks.iterator();
             while (sinceNew < STREAK && nearestFirst.hasNext()) {
                 TrackNearCreator track = nearestFirst.next();
+                read++;
                 if (rule.isCandidate(track.similarity()) && near.add(track.trackId())) {
                     sinceNew = 0;
                     if (track.open()) {
@@ -96,7 +100,7 @@ public class CreatorRematch {
             }
         }
         // a library with fewer tracks than a streak ends the stream first: the exact scan of it is cheap
-        return sinceNew >= STREAK;
+        return sinceNew >= STREAK ? read : -1;
     }
 
     /** Gives the candidates to the creator where it beats their current match, and re-tags their videos. */
@@ -117,5 +121,12 @@ public class CreatorRematch {
     }
 
     public record Result(List<TrackCandidate> found, List<TrackCandidate> improved) {
+    }
+
+    /**
+     * What a rematch's search found, the tracks it read through the index, and whether it fell back to the exact
+     * scan (then the tracks read before it gave up).
+     */
+    public record Found(Collection<TrackCandidate> candidates, int tracksRead, boolean exactScan) {
     }
 }

@@ -1,0 +1,166 @@
+package io.facefleet.scheduler.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.db.Databases;
+import io.facefleet.common.store.BenchStore;
+import io.facefleet.common.store.ConfigStore;
+import io.facefleet.common.store.CreatorRematch;
+import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.FaceTrackStore;
+import io.facefleet.common.store.MatchRule;
+import io.facefleet.common.store.MatchStatus;
+import io.facefleet.common.store.NewFaceTrack;
+import io.facefleet.common.store.NewSighting;
+import io.facefleet.common.store.TagStore;
+import io.facefleet.common.store.TrackCandidate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rematch's index search against the exact scan, on a library where it can go wrong: a creator enrolled with
+ * nine photos of one look and one of another (a profile, a disguise), whose faces of that other look lie far from
+ * the mean of the photos; faces a reviewer confirmed for someone else or ruled out for this creator; 4,000 strangers.
+ * Synthetic 512-d embeddings as the bench's (a look's centre plus noise, cosine ≈ 0.7 to it).
+ */
+class CreatorRematchTest {
+
+    private static final int STRANGERS = 4_000;
+    private static DatabaseSettings db;
+    private static HikariDataSource ds;
+    private static JdbcClient jdbc;
+    private static TransactionTemplate tx;
+    private static FaceTrackStore faceTracks;
+    private static CreatorRematch rematch;
+    private static MatchRule rule;
+    private static long creator;
+    private static List<float[]> photos;
+    private static final Random random = new Random(7);
+
+    @BeforeAll
+    static void library() {
+        db = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_test_rematch");
+        DbScaleBench.migrate(db, 512);
+        ds = new HikariDataSource();
+        ds.setJdbcUrl(db.jdbcUrl());
+        ds.setUsername(db.user());
+        ds.setPassword(db.password());
+        ds.setMaximumPoolSize(2);
+        jdbc = JdbcClient.create(ds);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        JdbcTemplate template = new JdbcTemplate(ds);
+        faceTracks = new FaceTrackStore(jdbc, template);
+        rematch = new CreatorRematch(faceTracks, new TagStore(jdbc));
+        rule = new ConfigStore(jdbc).get().matchRule();
+        CreatorStore creators = new CreatorStore(jdbc);
+
+        float[] look = unit(gaussian());
+        float[] otherLook = unit(gaussian());
+        long someoneElse = creators.create("someone else");
+        List<NewFaceTrack> tracks = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            tracks.add(track(noisy(look), MatchStatus.UNMATCHED, null));
+        }
+        for (int i = 0; i < 40; i++) {
+            tracks.add(track(noisy(otherLook), MatchStatus.UNMATCHED, null));
+        }
+        for (int i = 0; i < 10; i++) {
+            tracks.add(track(noisy(look), MatchStatus.CONFIRMED, someoneElse));
+        }
+        for (int i = 0; i < STRANGERS; i++) {
+            tracks.add(track(unit(gaussian()), MatchStatus.UNMATCHED, null));
+        }
+        java.util.Collections.shuffle(tracks, random);
+        List<Long> videos = new BenchStore(jdbc, template).processedVideos((tracks.size() + 9) / 10);
+        for (int v = 0; v < videos.size(); v++) {
+            List<NewFaceTrack> ofVideo = tracks.subList(v * 10, Math.min(tracks.size(), v * 10 + 10));
+            long video = videos.get(v);
+            tx.executeWithoutResult(s -> faceTracks.replace(video, ofVideo));
+        }
+
+        creator = creators.create("the creator");
+        photos = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            photos.add(noisy(look));
+        }
+        photos.add(noisy(otherLook));
+        photos.forEach(p -> creators.addEmbedding(creator, p, "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f));
+        // A reviewer ruled the creator out for one face of their look.
+        long ruledOut = tx.execute(s -> faceTracks.undecidedWithin(creator, rule)).getFirst().trackId();
+        faceTracks.reject(ruledOut, creator);
+    }
+
+    @AfterAll
+    static void drop() {
+        if (ds != null) {
+            ds.close();
+        }
+        Databases.drop(db);
+    }
+
+    @Test
+    void theIndexSearchFindsExactlyWhatTheExactScanFindsReadingAFractionOfTheLibrary() {
+        CreatorRematch.Found found = tx.execute(s -> rematch.find(creator, photos, rule, done -> {
+        }));
+        List<TrackCandidate> exact = tx.execute(s -> faceTracks.undecidedWithin(creator, rule));
+
+        assertThat(found.exactScan()).as("searched through the index, not by the exact scan").isFalse();
+        assertThat(ids(found.candidates())).isEqualTo(ids(exact));
+        // The faces of both looks, less the confirmed ten and the one ruled out; the other look's faces lie among the
+        // strangers as seen from the mean of the photos: only that photo's own search finds them.
+        assertThat(exact).hasSizeGreaterThan(150);
+        assertThat(found.tracksRead()).as("tracks read through the index")
+                .isLessThan((STRANGERS + 200) / 2);
+    }
+
+    private static Set<Long> ids(java.util.Collection<TrackCandidate> candidates) {
+        return candidates.stream().map(TrackCandidate::trackId).collect(Collectors.toSet());
+    }
+
+    private static NewFaceTrack track(float[] embedding, MatchStatus status, Long creatorId) {
+        NewSighting sighting = new NewSighting(1.0, new float[]{100, 80, 180, 170}, 0.8f);
+        return new NewFaceTrack(1.0, embedding, sighting.bbox(), 0.8f, new float[10], creatorId,
+                creatorId == null ? null : 0.9f, status, null, 1, List.of(sighting));
+    }
+
+    private static float[] gaussian() {
+        float[] v = new float[512];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    /** The centre plus noise: cosine ≈ 0.7 to it. */
+    private static float[] noisy(float[] centre) {
+        float[] v = gaussian();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = centre[i] + v[i] * 1.0202f / (float) Math.sqrt(512);
+        }
+        return unit(v);
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+}
