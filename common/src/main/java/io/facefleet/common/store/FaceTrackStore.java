@@ -87,15 +87,35 @@ public class FaceTrackStore {
     }
 
     /**
-     * The stored face tracks nearest to an embedding, whatever their status (a search by photo), nearest first,
-     * through the HNSW index.
+     * The stored face tracks nearest to an embedding, whatever their status, nearest first, through the HNSW index.
      */
     public List<TrackCandidate> nearest(float[] embedding, int limit) {
+        return nearestTracks(embedding, limit).stream().map(NearTrack::candidate).toList();
+    }
+
+    /**
+     * The {@code limit} stored face tracks nearest to an embedding, whatever their status, nearest first, through
+     * the HNSW index (ef_search at least {@code limit}, at most pgvector's 1,000): a search by photo, the
+     * neighbours of a face among the unknown people. Callers filter by status and similarity.
+     */
+    public List<NearTrack> nearestTracks(float[] embedding, int limit) {
+        jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
+                .param(Integer.toString(Math.min(1000, Math.max(limit, FIRST_NEIGHBOURS)))).query(String.class).single();
         return jdbc.sql("""
-                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity FROM face_tracks
+                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity, match_status FROM face_tracks
                         ORDER BY embedding <=> :e LIMIT :limit""")
                 .param("e", Vectors.vector(embedding)).param("limit", limit)
-                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+                .query((rs, n) -> new NearTrack(rs.getLong(1), rs.getLong(2), rs.getFloat(3),
+                        MatchStatus.fromDb(rs.getString(4)))).list();
+    }
+
+    /** The video's face tracks nobody is matched to, with their templates, most sightings first. */
+    public List<TrackEmbedding> unmatchedOf(long videoId) {
+        return jdbc.sql("""
+                        SELECT id, embedding::text AS embedding FROM face_tracks
+                        WHERE video_id = ? AND match_status = 'unmatched' ORDER BY sightings DESC, id""")
+                .param(videoId)
+                .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
     }
 
     /**

@@ -1,0 +1,9 @@
+package io.facefleet.common.store;
+
+/** A stored face track near an embedding (HNSW), with where it stands: a search by photo, the unknown people. */
+public record NearTrack(long trackId, long videoId, float similarity, MatchStatus status) {
+
+    public TrackCandidate candidate() {
+        return new TrackCandidate(trackId, videoId, similarity);
+    }
+}

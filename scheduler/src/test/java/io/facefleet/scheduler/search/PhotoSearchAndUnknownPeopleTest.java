@@ -1,0 +1,235 @@
+package io.facefleet.scheduler.search;
+
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.store.Role;
+import io.facefleet.scheduler.demo.WorkerProcess;
+import io.facefleet.scheduler.security.ApiTokens;
+import io.facefleet.scheduler.support.SchedulerApi;
+import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestDatabase;
+import io.facefleet.scheduler.support.TestWorker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static io.facefleet.scheduler.support.ApiAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search by photo and the unknown people, end to end: the scheduler, a real worker process (dev-512) and the sample
+ * videos of Obama and of the Hamilton clip, processed with nobody enrolled. The tests build on each other in order.
+ */
+@SchedulerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PhotoSearchAndUnknownPeopleTest {
+
+    private static final Duration WORK = Duration.ofSeconds(240);
+    private static final String OBAMA_VIDEO = "obama_whcd_hk.mp4";
+    private static final String HAMILTON_VIDEO = "fr_short_hamilton_clip.mp4";
+
+    private static final Path library = temporaryFolder();
+    private static DatabaseSettings database;
+    private static WorkerProcess worker;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        copy(OBAMA_VIDEO);
+        copy(HAMILTON_VIDEO);
+        database = TestDatabase.create("ff_search", registry, () -> library, false);
+        worker = TestWorker.start(database, Path.of("target", "search-test-worker.log"));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApiTokens tokens;
+
+    private SchedulerApi api;
+
+    @BeforeAll
+    void processTheVideos() {
+        api = new SchedulerApi(port);
+        awaitWork("both videos processed and their unknown faces grouped", () -> {
+            JsonNode videos = api.get("/api/videos?limit=10").getBody();
+            boolean done = videos.get("total").asInt() == 2;
+            for (JsonNode video : videos.get("items")) {
+                done &= "done".equals(video.get("status").asString());
+            }
+            return done && idle();
+        });
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException, IOException {
+        try {
+            if (worker != null) {
+                worker.close();
+            }
+        } finally {
+            TestDatabase.drop(database);
+            Files.deleteIfExists(library.resolve(OBAMA_VIDEO));
+            Files.deleteIfExists(library.resolve(HAMILTON_VIDEO));
+            Files.deleteIfExists(library);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void obamasPhotoFindsHisVideoFirstWithNobodyEnrolled() {
+        JsonNode result = search("photos/Barack_Obama/fr_obama.jpg", null);
+
+        JsonNode first = result.get("items").get(0);
+        assertThat(first.get("path").asString()).endsWith(OBAMA_VIDEO);
+        assertThat(first.get("best_similarity").floatValue()).isGreaterThan(result.get("min_similarity").floatValue());
+        JsonNode moment = first.get("moments").get(0);
+        assertThat(moment.get("first_seen_seconds").asDouble()).isLessThanOrEqualTo(moment.get("last_seen_seconds").asDouble());
+        assertThat(moment.get("last_seen_seconds").asDouble()).isGreaterThan(3); // he speaks throughout the clip
+        assertThat(moment.get("status").asString()).isEqualTo("unmatched");
+        assertThat(moment.get("creator_id").isNull()).isTrue();
+        assertThat(api.getText(moment.get("crop_url").asString()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(result.get("face").size()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM photo_searches").query(Integer.class).single())
+                .as("nothing of a search is kept").isZero();
+    }
+
+    @Test
+    @Order(2)
+    void linManuelMirandasPhotoFindsTheHamiltonClip() {
+        JsonNode result = search("photos/Lin-Manuel_Miranda/fr_lin-manuel-miranda.png", null);
+
+        assertThat(result.get("items").get(0).get("path").asString()).endsWith(HAMILTON_VIDEO);
+        assertThat(result.get("items").get(0).get("moments").size()).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void aStrangersPhotoFindsNothingAboveTheMatchThreshold() {
+        String stranger = "photos/Tom_Hanks/if_Tom_Hanks_54745.png";
+        JsonNode result = search(stranger, null);
+        assertThat(result.get("items").size()).isZero();
+        assertThat(result.get("total").asInt()).isZero();
+        assertThat(result.get("min_similarity").floatValue()).isEqualTo(0.35f); // dev-512's match threshold
+
+        // the faces are there, only too far: with no floor the same search lists them
+        JsonNode anything = search(stranger, "-1");
+        assertThat(anything.get("items").size()).isEqualTo(2);
+        assertThat(anything.get("items").get(0).get("best_similarity").floatValue()).isLessThan(0.35f);
+    }
+
+    @Test
+    @Order(4)
+    void aPhotoWithoutAFaceOrNoPhotoIsRefusedAndViewersMayNotSearch() {
+        assertError(api.postMultipart("/api/search", form("negatives/if_view_noface.jpg", null)),
+                HttpStatus.BAD_REQUEST, "No face found in the photo");
+        assertError(api.postMultipart("/api/search", new LinkedMultiValueMap<>()), HttpStatus.BAD_REQUEST,
+                "Send a photo of a face in the multipart field 'file'");
+        assertError(api.postMultipart("/api/search", form("photos/Barack_Obama/fr_obama.jpg", "2")),
+                HttpStatus.BAD_REQUEST, "'min_similarity' must be between -1 and 1");
+
+        SchedulerApi viewer = new SchedulerApi(port, tokens.create("search test viewer", Role.VIEWER).token());
+        assertThat(viewer.postMultipart("/api/search", form("photos/Barack_Obama/fr_obama.jpg", null))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        SchedulerApi reviewer = new SchedulerApi(port, tokens.create("search test reviewer", Role.REVIEWER).token());
+        assertThat(reviewer.postMultipart("/api/search", form("photos/Barack_Obama/fr_obama.jpg", null))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    @Order(10)
+    void obamasPhotoStillFindsHisVideoFirstOnceHeIsEnrolled() {
+        ResponseEntity<JsonNode> created = api.postMultipart("/api/creators",
+                SchedulerApi.creatorForm("Barack Obama", SchedulerApi.photo("photos/Barack_Obama/fr_obama2.jpg")));
+        assertThat(created.getStatusCode().is2xxSuccessful()).isTrue();
+        long obama = created.getBody().get("creator_id").asLong();
+        awaitWork("Obama enrolled and his video tagged", () -> idle()
+                && api.get("/api/videos?creator=" + obama).getBody().get("total").asInt() == 1);
+
+        JsonNode first = search("photos/Barack_Obama/fr_obama.jpg", null).get("items").get(0);
+        assertThat(first.get("path").asString()).endsWith(OBAMA_VIDEO);
+        JsonNode moment = first.get("moments").get(0);
+        assertThat(moment.get("creator_id").asLong()).isEqualTo(obama);
+        assertThat(moment.get("creator_name").asString()).isEqualTo("Barack Obama");
+        assertThat(moment.get("status").asString()).isEqualTo("matched");
+    }
+
+    private JsonNode search(String facedataPath, String minSimilarity) {
+        ResponseEntity<JsonNode> response = api.postMultipart("/api/search", form(facedataPath, minSimilarity));
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private static MultiValueMap<String, Object> form(String facedataPath, String minSimilarity) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", SchedulerApi.photo(facedataPath));
+        if (minSimilarity != null) {
+            form.add("min_similarity", minSimilarity);
+        }
+        return form;
+    }
+
+    /** No job waits or runs: the grouping of unknown faces and any rematch are done. */
+    private boolean idle() {
+        JsonNode jobs = api.get("/api/fleet").getBody().get("jobs");
+        return jobs.get("enqueued").asLong() + jobs.get("processing").asLong() + jobs.get("scheduled").asLong() == 0;
+    }
+
+    private void awaitWork(String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + WORK.toNanos();
+        while (!done.getAsBoolean()) {
+            worker.checkAlive();
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Waited " + WORK.toSeconds() + " s for " + what);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static void copy(String video) {
+        try {
+            Files.copy(SchedulerApi.FIXTURES.facedata("videos/" + video), library.resolve(video));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("facefleet-search-library");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
