@@ -1,10 +1,10 @@
 package io.facefleet.common.people;
 
 /**
- * How unknown faces are grouped, as in Immich's face clustering (a density-based clustering, DBSCAN-like): a face
- * with at least {@code minFaces - 1} unknown neighbours within {@code maxDistance} (cosine distance, 1 - similarity)
- * is a core face, which starts a cluster or brings its neighbours into its own; a face with fewer joins the
- * cluster of its nearest clustered neighbour within that distance, or waits for more faces of its person.
+ * How unknown faces are grouped, density-based as in Immich's face clustering (DBSCAN-like): the neighbours of a face
+ * are the unmatched faces within {@code maxDistance} (cosine distance, 1 - similarity). A face joins the cluster
+ * that at least {@code minFaces - 1} of its neighbours are in (the most, if several); a face with at least
+ * {@code minFaces - 1} neighbours in no cluster starts one with them; any other waits for more faces of its person.
  *
  * @param neighbours how many nearest tracks the HNSW index is asked for per face (before the status and distance
  *                   filters)

@@ -5,19 +5,21 @@ import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NearTrack;
 import io.facefleet.common.store.TrackEmbedding;
 import io.facefleet.common.store.UnknownPeopleStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Groups the unmatched face tracks of a video just processed into the unknown people, incrementally: each of its
  * tracks is placed from its nearest unmatched tracks in the HNSW index (any video), never by clustering the library
- * again. See {@link ClusteringSettings} for the rule. Clusters are never merged by it (a chain of near faces must
- * not join two people); a person may merge two clusters by hand.
+ * again (see {@link #placeAmong} and {@link ClusteringSettings}). Clusters are never merged by it (a chain of
+ * look-alikes must not join two people); a person may merge two clusters by hand.
  */
 @Component
 public class UnknownPeopleClustering {
@@ -31,6 +33,7 @@ public class UnknownPeopleClustering {
     private final TransactionTemplate transactions;
     private final ClusteringSettings settings;
 
+    @Autowired
     public UnknownPeopleClustering(FaceTrackStore faceTracks, UnknownPeopleStore people,
                                    TransactionTemplate transactions,
                                    @Value("${facefleet.unknown-people.min-faces:" + ClusteringSettings.DEFAULT_MIN_FACES + "}")
@@ -76,31 +79,58 @@ public class UnknownPeopleClustering {
 
     private enum Placement { ALREADY, JOINED, NEW_CLUSTER, WAITING }
 
+    /**
+     * Places a track, then gives its unclustered neighbours another look: the track may be the face they were
+     * waiting for (the vote they lacked, or the density to start a cluster).
+     */
     private Placement place(TrackEmbedding track) {
         List<Long> neighbours = neighbours(track);
-        List<Long> candidates = new ArrayList<>(neighbours);
-        candidates.add(track.trackId());
-        Map<Long, Long> clusters = people.clustersOf(candidates);
-        if (clusters.containsKey(track.trackId())) {
-            return Placement.ALREADY; // a core face of this video brought it in already
+        Placement placement = placeAmong(track.trackId(), neighbours);
+        if (placement != Placement.ALREADY) {
+            Map<Long, Long> clusters = people.clustersOf(neighbours);
+            List<Long> waiting = neighbours.stream().filter(n -> !clusters.containsKey(n)).toList();
+            if (!waiting.isEmpty()) {
+                for (TrackEmbedding neighbour : faceTracks.templates(waiting)) {
+                    placeAmong(neighbour.trackId(), neighbours(neighbour));
+                }
+            }
         }
-        boolean core = neighbours.size() + 1 >= settings.minFaces();
-        Long cluster = neighbours.stream().filter(clusters::containsKey).findFirst().map(clusters::get).orElse(null);
-        Placement placement;
-        if (cluster != null) {
-            placement = Placement.JOINED;
-        } else if (core) {
-            cluster = people.create();
-            placement = Placement.NEW_CLUSTER;
-        } else {
+        return placement;
+    }
+
+    /**
+     * A track joins the cluster most of its neighbours are in, if at least {@code minFaces - 1} of them are: one
+     * near face is not enough, or a chain of look-alikes would join two people. A core track whose neighbours are
+     * in no cluster starts one with them. Otherwise it waits.
+     */
+    private Placement placeAmong(long trackId, List<Long> neighbours) {
+        List<Long> candidates = new ArrayList<>(neighbours);
+        candidates.add(trackId);
+        Map<Long, Long> clusters = people.clustersOf(candidates);
+        if (clusters.containsKey(trackId)) {
+            return Placement.ALREADY;
+        }
+        Map<Long, Integer> votes = new LinkedHashMap<>(); // nearest cluster first, for ties
+        neighbours.stream().filter(clusters::containsKey).forEach(n -> votes.merge(clusters.get(n), 1, Integer::sum));
+        int needed = Math.max(1, settings.minFaces() - 1);
+        Long best = null;
+        for (Map.Entry<Long, Integer> vote : votes.entrySet()) {
+            if (vote.getValue() >= needed && (best == null || vote.getValue() > votes.get(best))) {
+                best = vote.getKey();
+            }
+        }
+        if (best != null) {
+            people.join(best, List.of(trackId));
+            return Placement.JOINED;
+        }
+        List<Long> free = neighbours.stream().filter(n -> !clusters.containsKey(n)).toList();
+        if (free.size() + 1 < settings.minFaces()) {
             return Placement.WAITING;
         }
-        List<Long> members = new ArrayList<>(List.of(track.trackId()));
-        if (core) {
-            neighbours.stream().filter(n -> !clusters.containsKey(n)).forEach(members::add);
-        }
-        people.join(cluster, members);
-        return placement;
+        List<Long> members = new ArrayList<>(free);
+        members.add(trackId);
+        people.join(people.create(), members);
+        return Placement.NEW_CLUSTER;
     }
 
     /** The unmatched tracks within the max distance, nearest first, but the track itself. */

@@ -109,6 +109,13 @@ public class FaceTrackStore {
                         MatchStatus.fromDb(rs.getString(4)))).list();
     }
 
+    /** These face tracks' templates (those still stored). */
+    public List<TrackEmbedding> templates(java.util.Collection<Long> trackIds) {
+        return jdbc.sql("SELECT id, embedding::text AS embedding FROM face_tracks WHERE id = ANY(?) ORDER BY id")
+                .param(trackIds.toArray(Long[]::new))
+                .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
+    }
+
     /** The video's face tracks nobody is matched to, with their templates, most sightings first. */
     public List<TrackEmbedding> unmatchedOf(long videoId) {
         return jdbc.sql("""

@@ -46,7 +46,16 @@ public final class SearchCommand implements Callable<Integer> {
             description = "A bearer token (FACEFLEET_API_TOKEN).")
     String token;
 
-    PrintStream out = System.out;
+    private final PrintStream out;
+
+    public SearchCommand() {
+        this(System.out);
+    }
+
+    /** Printing the result to {@code out}. */
+    public SearchCommand(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public Integer call() {

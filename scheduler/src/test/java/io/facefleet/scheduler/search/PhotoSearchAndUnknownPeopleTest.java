@@ -3,7 +3,9 @@ package io.facefleet.scheduler.search;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.store.Role;
 import io.facefleet.scheduler.demo.WorkerProcess;
+import io.facefleet.scheduler.cli.SearchCommand;
 import io.facefleet.scheduler.security.ApiTokens;
+import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestDatabase;
@@ -24,9 +26,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +169,54 @@ class PhotoSearchAndUnknownPeopleTest {
     }
 
     @Test
+    @Order(5)
+    void facefleetSearchPrintsTheSameFromTheCommandLine() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = new CommandLine(new SearchCommand(new PrintStream(printed, true, StandardCharsets.UTF_8)))
+                .execute(SchedulerApi.FIXTURES.facedata("photos/Barack_Obama/fr_obama.jpg").toString(),
+                        "--url", "http://localhost:" + port, "--token", TestCredentials.adminToken(port), "--limit", "1");
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isZero();
+        assertThat(text).contains("1 videos with the face of fr_obama.jpg", OBAMA_VIDEO, "not enrolled",
+                "/api/tracks/");
+        assertThat(text).doesNotContain(HAMILTON_VIDEO);
+    }
+
+    /**
+     * The unmatched face tracks of the clips, grouped with nobody enrolled: no cluster mixes two people, by the
+     * labels below, given by looking at every track's crop (written to target/unknown-people/CLUSTER/ by this
+     * test, to look again). A track is named by its video and its first sighting's time and box centre.
+     */
+    @Test
+    @Order(6)
+    void theUnknownPeopleOfTheClipsMixNoTwoPeople() throws IOException {
+        Map<String, String> labels = LABELS;
+        JsonNode people = api.get("/api/unknown-people?limit=200").getBody();
+        assertThat(people.get("total").asInt()).isPositive();
+        Path crops = Path.of("target", "unknown-people");
+        List<String> report = new ArrayList<>();
+        for (JsonNode person : people.get("items")) {
+            long id = person.get("id").asLong();
+            JsonNode tracks = api.get("/api/unknown-people/" + id + "/tracks?limit=200").getBody();
+            assertThat(tracks.get("total").asInt()).isEqualTo(person.get("appearances").asInt());
+            Map<String, Integer> who = new HashMap<>();
+            for (JsonNode track : tracks.get("items")) {
+                String key = key(track.get("track_id").asLong());
+                who.merge(labels.getOrDefault(key, "unlabelled " + key), 1, Integer::sum);
+                Path file = crops.resolve(Long.toString(id)).resolve(key.replace('/', '_') + ".jpg");
+                Files.createDirectories(file.getParent());
+                Files.write(file, jdbc.sql("SELECT crop_jpeg FROM face_tracks WHERE id = ?")
+                        .param(track.get("track_id").asLong()).query(byte[].class).single());
+            }
+            report.add("unknown person " + id + ": " + who);
+        }
+        System.out.println(String.join("\n", report));
+        for (String line : report) {
+            assertThat(line).doesNotContain("unlabelled").matches("unknown person \\d+: \\{[^,]+=\\d+}");
+        }
+    }
+
+    @Test
     @Order(10)
     void obamasPhotoStillFindsHisVideoFirstOnceHeIsEnrolled() {
         ResponseEntity<JsonNode> created = api.postMultipart("/api/creators",
@@ -178,6 +232,25 @@ class PhotoSearchAndUnknownPeopleTest {
         assertThat(moment.get("creator_id").asLong()).isEqualTo(obama);
         assertThat(moment.get("creator_name").asString()).isEqualTo("Barack Obama");
         assertThat(moment.get("status").asString()).isEqualTo("matched");
+    }
+
+    /** Who each unmatched track of the clips is, by {@link #key}: labels given by looking at the crops. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("none", "none"));
+
+    /** A track by its video, its first sighting's time and its best face's box centre (to 10 px). */
+    private String key(long trackId) {
+        return jdbc.sql("""
+                        SELECT v.path, t.first_seen_seconds, t.bbox FROM face_tracks t JOIN videos v ON v.id = t.video_id
+                        WHERE t.id = ?""")
+                .param(trackId)
+                .query((rs, n) -> {
+                    Float[] box = (Float[]) rs.getArray("bbox").getArray();
+                    return String.format(java.util.Locale.ROOT, "%s@%.1f/%d,%d",
+                            Path.of(rs.getString("path")).getFileName(), rs.getDouble("first_seen_seconds"),
+                            Math.round((box[0] + box[2]) / 20) * 10, Math.round((box[1] + box[3]) / 20) * 10);
+                })
+                .single();
     }
 
     private JsonNode search(String facedataPath, String minSimilarity) {

@@ -4,17 +4,19 @@ import io.facefleet.common.Fixtures;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.people.ClusteringSettings;
 import io.facefleet.worker.eval.ClusteringBenchmark;
+import io.facefleet.worker.eval.EmbeddingsFile;
 import io.facefleet.worker.eval.LfwBenchmark;
 import io.facefleet.worker.face.FaceEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "clusters", mixinStandardHelpOptions = true,
@@ -51,6 +53,11 @@ final class EvalClustersCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "The shuffle's seed. Default: 1.")
     long seed = 1;
 
+    @Option(names = "--embeddings", paramLabel = "FILE",
+            description = "Keep the embeddings in FILE (read when it exists, else written): another run with other"
+                    + " settings skips embedding. One file per pack.")
+    Path embeddingsFile;
+
     @Option(names = "--parallel", paramLabel = "N", description = "Images embedded at once. Default: CPU cores.")
     int parallel = Runtime.getRuntime().availableProcessors();
 
@@ -65,15 +72,18 @@ final class EvalClustersCommand implements Callable<Integer> {
         System.out.printf("Clustering LFW: %d people with >= %d images, %d images%n", people.size(), minImages,
                 images.size());
         try (FaceEngine engine = engineOptions.openEngine()) {
-            Map<Path, Optional<float[]>> embedded = new LfwBenchmark(engine, engineOptions.decoder(), parallel)
-                    .embed(images, done -> {
-                        if (done % 500 == 0) {
-                            System.err.printf("  %d images embedded%n", done);
-                        }
-                    });
+            Map<String, float[]> embedded = embeddingsFile != null && Files.exists(embeddingsFile)
+                    ? EmbeddingsFile.read(embeddingsFile) : embed(engine, images, folder);
+            if (embeddingsFile != null && !Files.exists(embeddingsFile)) {
+                EmbeddingsFile.write(embeddingsFile, embedded);
+            }
             List<ClusteringBenchmark.LabelledFace> faces = new ArrayList<>();
-            people.forEach((person, files) -> files.forEach(file -> embedded.get(file)
-                    .ifPresent(e -> faces.add(new ClusteringBenchmark.LabelledFace(person, e)))));
+            people.forEach((person, files) -> files.forEach(file -> {
+                float[] e = embedded.get(folder.relativize(file).toString());
+                if (e != null) {
+                    faces.add(new ClusteringBenchmark.LabelledFace(person, e));
+                }
+            }));
             System.out.printf("pack %s: %d faces embedded (%d images without a face); %d faces per video, seed %d%n",
                     engine.pack().name(), faces.size(), images.size() - faces.size(), batch, seed);
             for (float maxDistance : maxDistances) {
@@ -84,5 +94,15 @@ final class EvalClustersCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private Map<String, float[]> embed(FaceEngine engine, List<Path> images, Path folder) {
+        Map<String, float[]> embedded = new LinkedHashMap<>();
+        new LfwBenchmark(engine, engineOptions.decoder(), parallel).embed(images, done -> {
+            if (done % 500 == 0) {
+                System.err.printf("  %d images embedded%n", done);
+            }
+        }).forEach((file, e) -> e.ifPresent(v -> embedded.put(folder.relativize(file).toString(), v)));
+        return embedded;
     }
 }
