@@ -4,6 +4,7 @@ import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NearTrack;
 import io.facefleet.common.store.TrackEmbedding;
+import io.facefleet.common.store.TrackSpanInVideo;
 import io.facefleet.common.store.UnknownPeopleStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Groups the unmatched face tracks of a video just processed into the unknown people, incrementally: each of its
@@ -39,9 +41,11 @@ public class UnknownPeopleClustering {
                                    @Value("${facefleet.unknown-people.min-faces:" + ClusteringSettings.DEFAULT_MIN_FACES + "}")
                                    int minFaces,
                                    @Value("${facefleet.unknown-people.max-distance:" + ClusteringSettings.DEFAULT_MAX_DISTANCE + "}")
-                                   float maxDistance) {
-        this(faceTracks, people, transactions,
-                new ClusteringSettings(minFaces, maxDistance, ClusteringSettings.DEFAULT_NEIGHBOURS));
+                                   float maxDistance,
+                                   @Value("${facefleet.unknown-people.min-det-score:" + ClusteringSettings.DEFAULT_MIN_DET_SCORE + "}")
+                                   float minDetScore) {
+        this(faceTracks, people, transactions, new ClusteringSettings(minFaces, maxDistance, minDetScore,
+                ClusteringSettings.DEFAULT_NEIGHBOURS));
     }
 
     public UnknownPeopleClustering(FaceTrackStore faceTracks, UnknownPeopleStore people,
@@ -63,7 +67,7 @@ public class UnknownPeopleClustering {
             int joined = 0;
             int created = 0;
             int waiting = 0;
-            List<TrackEmbedding> tracks = faceTracks.unmatchedOf(videoId);
+            List<TrackEmbedding> tracks = faceTracks.unmatchedOf(videoId, settings.minDetScore());
             for (TrackEmbedding track : tracks) {
                 switch (place(track)) {
                     case JOINED -> joined++;
@@ -101,7 +105,8 @@ public class UnknownPeopleClustering {
     /**
      * A track joins the cluster most of its neighbours are in, if at least {@code minFaces - 1} of them are: one
      * near face is not enough, or a chain of look-alikes would join two people. A core track whose neighbours are
-     * in no cluster starts one with them. Otherwise it waits.
+     * in no cluster starts one with them. Otherwise it waits. Never with a face on screen at the same time in the
+     * same video: that is someone else, however alike (dark, blurred faces look alike to the recognizer).
      */
     private Placement placeAmong(long trackId, List<Long> neighbours) {
         List<Long> candidates = new ArrayList<>(neighbours);
@@ -110,8 +115,10 @@ public class UnknownPeopleClustering {
         if (clusters.containsKey(trackId)) {
             return Placement.ALREADY;
         }
+        Set<Long> others = people.clustersOnScreenWith(trackId);
         Map<Long, Integer> votes = new LinkedHashMap<>(); // nearest cluster first, for ties
-        neighbours.stream().filter(clusters::containsKey).forEach(n -> votes.merge(clusters.get(n), 1, Integer::sum));
+        neighbours.stream().filter(clusters::containsKey).map(clusters::get).filter(c -> !others.contains(c))
+                .forEach(c -> votes.merge(c, 1, Integer::sum));
         int needed = Math.max(1, settings.minFaces() - 1);
         Long best = null;
         for (Map.Entry<Long, Integer> vote : votes.entrySet()) {
@@ -123,14 +130,27 @@ public class UnknownPeopleClustering {
             people.join(best, List.of(trackId));
             return Placement.JOINED;
         }
-        List<Long> free = neighbours.stream().filter(n -> !clusters.containsKey(n)).toList();
-        if (free.size() + 1 < settings.minFaces()) {
+        List<Long> members = apartInTime(trackId, neighbours.stream().filter(n -> !clusters.containsKey(n)).toList());
+        if (members.size() < settings.minFaces()) {
             return Placement.WAITING;
         }
-        List<Long> members = new ArrayList<>(free);
-        members.add(trackId);
         people.join(people.create(), members);
         return Placement.NEW_CLUSTER;
+    }
+
+    /** The track and those of its neighbours (nearest first) never on screen with it or with one taken before. */
+    private List<Long> apartInTime(long trackId, List<Long> neighbours) {
+        List<Long> all = new ArrayList<>(neighbours);
+        all.add(trackId);
+        Map<Long, TrackSpanInVideo> spans = faceTracks.spans(all);
+        List<Long> members = new ArrayList<>(List.of(trackId));
+        for (long neighbour : neighbours) {
+            TrackSpanInVideo span = spans.get(neighbour);
+            if (span != null && members.stream().noneMatch(m -> spans.get(m).onScreenWith(span))) {
+                members.add(neighbour);
+            }
+        }
+        return members;
     }
 
     /** The unmatched tracks within the max distance, nearest first, but the track itself. */
@@ -138,7 +158,7 @@ public class UnknownPeopleClustering {
         float minSimilarity = 1 - settings.maxDistance();
         return faceTracks.nearestTracks(track.embedding(), settings.neighbours()).stream()
                 .filter(near -> near.trackId() != track.trackId() && near.status() == MatchStatus.UNMATCHED
-                        && near.similarity() >= minSimilarity)
+                        && near.similarity() >= minSimilarity && near.detScore() >= settings.minDetScore())
                 .map(NearTrack::trackId)
                 .toList();
     }

@@ -102,11 +102,21 @@ public class FaceTrackStore {
         jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
                 .param(Integer.toString(Math.min(1000, Math.max(limit, FIRST_NEIGHBOURS)))).query(String.class).single();
         return jdbc.sql("""
-                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity, match_status FROM face_tracks
-                        ORDER BY embedding <=> :e LIMIT :limit""")
+                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity, match_status, det_score
+                        FROM face_tracks ORDER BY embedding <=> :e LIMIT :limit""")
                 .param("e", Vectors.vector(embedding)).param("limit", limit)
                 .query((rs, n) -> new NearTrack(rs.getLong(1), rs.getLong(2), rs.getFloat(3),
-                        MatchStatus.fromDb(rs.getString(4)))).list();
+                        MatchStatus.fromDb(rs.getString(4)), rs.getFloat(5))).list();
+    }
+
+    /** When each of these tracks is on screen, and in which video. */
+    public java.util.Map<Long, TrackSpanInVideo> spans(java.util.Collection<Long> trackIds) {
+        java.util.Map<Long, TrackSpanInVideo> spans = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, video_id, first_seen_seconds, last_seen_seconds FROM face_tracks WHERE id = ANY(?)")
+                .param(trackIds.toArray(Long[]::new))
+                .query((rs, n) -> spans.put(rs.getLong(1), new TrackSpanInVideo(rs.getLong(2), rs.getDouble(3),
+                        rs.getDouble(4)))).list();
+        return spans;
     }
 
     /** These face tracks' templates (those still stored). */
@@ -116,12 +126,16 @@ public class FaceTrackStore {
                 .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
     }
 
-    /** The video's face tracks nobody is matched to, with their templates, most sightings first. */
-    public List<TrackEmbedding> unmatchedOf(long videoId) {
+    /**
+     * The video's face tracks nobody is matched to whose best face was detected with at least {@code minDetScore},
+     * with their templates, most sightings first.
+     */
+    public List<TrackEmbedding> unmatchedOf(long videoId, float minDetScore) {
         return jdbc.sql("""
                         SELECT id, embedding::text AS embedding FROM face_tracks
-                        WHERE video_id = ? AND match_status = 'unmatched' ORDER BY sightings DESC, id""")
-                .param(videoId)
+                        WHERE video_id = ? AND match_status = 'unmatched' AND det_score >= ?
+                        ORDER BY sightings DESC, id""")
+                .params(videoId, minDetScore)
                 .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
     }
 

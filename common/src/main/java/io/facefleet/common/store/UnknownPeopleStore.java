@@ -65,6 +65,20 @@ public class UnknownPeopleStore {
         return clusters;
     }
 
+    /**
+     * The clusters with a track on screen at the same time as this one, in its video: another person, whoever they
+     * look like (two faces in one frame are two people).
+     */
+    public java.util.Set<Long> clustersOnScreenWith(long trackId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT m.person_id FROM face_tracks t
+                          JOIN face_tracks o ON o.video_id = t.video_id AND o.id <> t.id
+                            AND o.first_seen_seconds <= t.last_seen_seconds AND t.first_seen_seconds <= o.last_seen_seconds
+                          JOIN unknown_person_tracks m ON m.track_id = o.id
+                        WHERE t.id = ?""")
+                .param(trackId).query(Long.class).list());
+    }
+
     /** Every track of {@code from} moves to {@code into}, and {@code from} goes; false when either is not there. */
     public boolean merge(long from, long into) {
         if (from == into || !exists(into)) {

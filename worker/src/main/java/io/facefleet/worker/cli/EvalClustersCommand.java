@@ -88,6 +88,7 @@ final class EvalClustersCommand implements Callable<Integer> {
                     engine.pack().name(), faces.size(), images.size() - faces.size(), batch, seed);
             for (float maxDistance : maxDistances) {
                 ClusteringSettings settings = new ClusteringSettings(minFaces, maxDistance,
+                        ClusteringSettings.DEFAULT_MIN_DET_SCORE,
                         ClusteringSettings.DEFAULT_NEIGHBOURS);
                 System.out.println("  " + ClusteringBenchmark.run(faces, settings, engine.pack(),
                         DatabaseSettings.fromEnvironment(), batch, seed).line());
