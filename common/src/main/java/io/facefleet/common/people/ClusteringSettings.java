@@ -15,7 +15,7 @@ package io.facefleet.common.people;
 public record ClusteringSettings(int minFaces, float maxDistance, float minDetScore, int neighbours) {
 
     /** Measured on LFW with the dev-512 pack: docs/unknown-people.md (facefleet eval clusters). */
-    public static final int DEFAULT_MIN_FACES = 3;
+    public static final int DEFAULT_MIN_FACES = 2;
     public static final float DEFAULT_MAX_DISTANCE = 0.5f;
     /** The Hamilton clip's dark audience faces score 0.51-0.63, its clear faces 0.65-0.84 (Immich's default: 0.7). */
     public static final float DEFAULT_MIN_DET_SCORE = 0.65f;

@@ -10,6 +10,7 @@ import io.facefleet.common.people.UnknownPeopleClustering;
 import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NewFaceTrack;
+import io.facefleet.common.store.TrackEmbedding;
 import io.facefleet.common.store.UnknownPeopleStore;
 import io.facefleet.common.store.VideoLifecycle;
 import io.facefleet.common.store.VideoStore;
@@ -131,8 +132,8 @@ public final class ClusteringBenchmark {
                         null, MatchStatus.UNMATCHED));
             }
             transactions.executeWithoutResult(tx -> tracks.replace(videoId, rows));
-            List<Long> ids = jdbc.sql("SELECT id FROM face_tracks WHERE video_id = ? ORDER BY frame_timestamp")
-                    .param(videoId).query(Long.class).list();
+            // the ids come in the order the tracks were given (all unmatched, one sighting each)
+            List<Long> ids = tracks.unmatchedOf(videoId, 0).stream().map(TrackEmbedding::trackId).toList();
             for (int i = 0; i < ids.size(); i++) {
                 personOfTrack.put(ids.get(i), part.get(i).person());
             }
