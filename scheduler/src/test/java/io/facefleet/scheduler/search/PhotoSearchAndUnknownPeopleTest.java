@@ -7,6 +7,7 @@ import io.facefleet.scheduler.demo.WorkerProcess;
 import io.facefleet.scheduler.cli.SearchCommand;
 import io.facefleet.scheduler.security.ApiTokens;
 import io.facefleet.scheduler.support.TestCredentials;
+import io.facefleet.scheduler.support.Browser;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestDatabase;
@@ -26,8 +27,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
@@ -202,6 +206,7 @@ class PhotoSearchAndUnknownPeopleTest {
     @Test
     @Order(6)
     void theUnknownPeopleOfTheClipsMixNoTwoPeople() throws IOException {
+        FileSystemUtils.deleteRecursively(Path.of("target", "unknown-people")); // an earlier run's clusters
         Path all = Path.of("target", "unknown-people", "all");
         Files.createDirectories(all);
         for (Map<String, Object> track : jdbc.sql("""
@@ -238,8 +243,35 @@ class PhotoSearchAndUnknownPeopleTest {
         }
     }
 
+    /** The dashboard's two pages in headless Chromium (screenshots in target/screenshots): cheap, the data is here. */
     @Test
     @Order(7)
+    void theDashboardSearchesByPhotoAndListsTheUnknownPeople() {
+        try (Browser browser = Browser.start("http://localhost:" + port,
+                Path.of(System.getProperty("facefleet.screenshots", "target/screenshots")))) {
+            browser.signIn("admin", TestCredentials.ADMIN_PASSWORD);
+            browser.open("search");
+            browser.find("#search-photo").sendKeys(SchedulerApi.FIXTURES.facedata("photos/Barack_Obama/fr_obama.jpg")
+                    .toString());
+            browser.find("#search-button").click();
+            WebElement first = browser.waitFor(Duration.ofSeconds(60), "the search's results",
+                    d -> d.findElement(By.cssSelector(".search-hit")));
+            assertThat(first.getText()).contains(OBAMA_VIDEO, "not enrolled");
+            assertThat(browser.imagesLoaded(".search-hit img.crop")).isTrue();
+            assertThat(browser.find("#enrol-button").getText()).isEqualTo("Enrol this person");
+            browser.screenshot("search");
+
+            browser.open("unknown-people");
+            WebElement person = browser.waitFor(Duration.ofSeconds(15), "an unknown person",
+                    d -> d.findElement(By.cssSelector(".unknown-person")));
+            assertThat(person.getText()).contains("Unknown person #", "appearance", HAMILTON_VIDEO.substring(0, 8));
+            assertThat(browser.imagesLoaded(".unknown-person img.crop")).isTrue();
+            browser.screenshot("unknown-people");
+        }
+    }
+
+    @Test
+    @Order(8)
     void namingTheLargestUnknownPersonEnrolsThemAndTagsTheirVideos() {
         JsonNode largest = api.get("/api/unknown-people?limit=1").getBody().get("items").get(0);
         long id = largest.get("id").asLong();
@@ -267,7 +299,7 @@ class PhotoSearchAndUnknownPeopleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void twoClustersOfOnePersonMergeAndAnIgnoredOneLeavesTheList() {
         List<Long> unmatched = jdbc.sql("""
                         SELECT id FROM face_tracks WHERE match_status = 'unmatched'
@@ -333,7 +365,7 @@ class PhotoSearchAndUnknownPeopleTest {
             Map.entry("hamilton@0.6/540,80", "Lin-Manuel Miranda"),
             Map.entry("hamilton@2.9/190,120", "Lin-Manuel Miranda"),
             Map.entry("hamilton@4.0/280,90", "Lin-Manuel Miranda"),
-            Map.entry("hamilton@0.6/60,200", "bearded man with long hair, facing the stage"),
+            Map.entry("hamilton@0.6/60,200", "bearded man with long hair facing the stage"),
             Map.entry("hamilton@7.4/350,90", "Barack Obama"),
             Map.entry("hamilton@7.4/420,130", "Michelle Obama"),
             Map.entry("hamilton@7.4/190,130", "older woman laughing"),
