@@ -257,7 +257,8 @@ class PhotoSearchAndUnknownPeopleTest {
             WebElement first = browser.waitFor(Duration.ofSeconds(60), "the search's results",
                     d -> d.findElement(By.cssSelector(".search-hit")));
             assertThat(first.getText()).contains(OBAMA_VIDEO, "not enrolled");
-            assertThat(browser.imagesLoaded(".search-hit img.crop")).isTrue();
+            browser.waitFor(Duration.ofSeconds(15), "the first video's crops",
+                    d -> browser.imagesLoaded(".search-hit:first-of-type img.crop"));
             assertThat(browser.find("#enrol-button").getText()).isEqualTo("Enrol this person");
             browser.screenshot("search");
 
@@ -265,7 +266,8 @@ class PhotoSearchAndUnknownPeopleTest {
             WebElement person = browser.waitFor(Duration.ofSeconds(15), "an unknown person",
                     d -> d.findElement(By.cssSelector(".unknown-person")));
             assertThat(person.getText()).contains("Unknown person #", "appearance", HAMILTON_VIDEO.substring(0, 8));
-            assertThat(browser.imagesLoaded(".unknown-person img.crop")).isTrue();
+            browser.waitFor(Duration.ofSeconds(15), "the first unknown person's crops", // the others load when scrolled to
+                    d -> browser.imagesLoaded(".unknown-person:first-child img.crop"));
             browser.screenshot("unknown-people");
         }
     }
