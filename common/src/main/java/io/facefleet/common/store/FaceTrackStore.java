@@ -7,7 +7,10 @@ import org.springframework.stereotype.Repository;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Repository
@@ -110,8 +113,8 @@ public class FaceTrackStore {
     }
 
     /** When each of these tracks is on screen, and in which video. */
-    public java.util.Map<Long, TrackSpanInVideo> spans(java.util.Collection<Long> trackIds) {
-        java.util.Map<Long, TrackSpanInVideo> spans = new java.util.HashMap<>();
+    public Map<Long, TrackSpanInVideo> spans(Collection<Long> trackIds) {
+        Map<Long, TrackSpanInVideo> spans = new HashMap<>();
         jdbc.sql("SELECT id, video_id, first_seen_seconds, last_seen_seconds FROM face_tracks WHERE id = ANY(?)")
                 .param(trackIds.toArray(Long[]::new))
                 .query((rs, n) -> spans.put(rs.getLong(1), new TrackSpanInVideo(rs.getLong(2), rs.getDouble(3),
@@ -120,7 +123,7 @@ public class FaceTrackStore {
     }
 
     /** These face tracks' templates (those still stored). */
-    public List<TrackEmbedding> templates(java.util.Collection<Long> trackIds) {
+    public List<TrackEmbedding> templates(Collection<Long> trackIds) {
         return jdbc.sql("SELECT id, embedding::text AS embedding FROM face_tracks WHERE id = ANY(?) ORDER BY id")
                 .param(trackIds.toArray(Long[]::new))
                 .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();

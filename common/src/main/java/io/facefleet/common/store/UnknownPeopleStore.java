@@ -3,11 +3,13 @@ package io.facefleet.common.store;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The unknown people: clusters of face tracks nobody is matched to, one person each ({@code unknown_people}), and
@@ -69,8 +71,8 @@ public class UnknownPeopleStore {
      * The clusters with a track on screen at the same time as this one, in its video: another person, whoever they
      * look like (two faces in one frame are two people).
      */
-    public java.util.Set<Long> clustersOnScreenWith(long trackId) {
-        return new java.util.HashSet<>(jdbc.sql("""
+    public Set<Long> clustersOnScreenWith(long trackId) {
+        return new HashSet<>(jdbc.sql("""
                         SELECT DISTINCT m.person_id FROM face_tracks t
                           JOIN face_tracks o ON o.video_id = t.video_id AND o.id <> t.id
                             AND o.first_seen_seconds <= t.last_seen_seconds AND t.first_seen_seconds <= o.last_seen_seconds
@@ -117,13 +119,8 @@ public class UnknownPeopleStore {
     public Map<Long, List<Long>> allClusters() {
         Map<Long, List<Long>> clusters = new HashMap<>();
         jdbc.sql("SELECT person_id, track_id FROM unknown_person_tracks ORDER BY person_id, track_id")
-                .query((rs, n) -> clusters.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                .query((rs, n) -> clusters.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(rs.getLong(2))).list();
         return clusters;
-    }
-
-    public Optional<Boolean> ignored(long personId) {
-        return jdbc.sql("SELECT ignored FROM unknown_people WHERE id = ?").param(personId)
-                .query(Boolean.class).optional();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,6 +93,9 @@ public final class SearchCommand implements Callable<Integer> {
             }
             throw new IllegalStateException("The scheduler at " + url + " answered " + e.getStatusCode().value()
                     + ": " + detail);
+        } catch (ResourceAccessException e) {
+            throw new IllegalStateException("Cannot reach the scheduler at " + url + " (--url, FACEFLEET_API_URL): "
+                    + e.getMessage());
         }
         print(json.readTree(body));
         return 0;
