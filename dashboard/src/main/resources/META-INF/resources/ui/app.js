@@ -11,6 +11,8 @@ const routes = [
   [/^\/videos$/, 'videos'],
   [/^\/videos\/(\d+)$/, 'video'],
   [/^\/review$/, 'review'],
+  [/^\/search$/, 'search'],
+  [/^\/unknown-people$/, 'unknown-people'],
   [/^\/settings$/, 'settings'],
   [/^\/fleet$/, 'fleet'],
 ];

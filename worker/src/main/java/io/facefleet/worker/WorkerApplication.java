@@ -2,6 +2,7 @@ package io.facefleet.worker;
 
 import io.facefleet.common.db.FacefleetDatabaseConfiguration;
 import io.facefleet.common.jobs.RematchQueue;
+import io.facefleet.common.people.UnknownPeopleClustering;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +16,7 @@ import java.time.Clock;
  * face HTTP API, both over one {@link io.facefleet.worker.face.FaceEngine}.
  */
 @SpringBootApplication
-@Import({FacefleetDatabaseConfiguration.class, RematchQueue.class})
+@Import({FacefleetDatabaseConfiguration.class, RematchQueue.class, UnknownPeopleClustering.class})
 public class WorkerApplication {
 
     /** Starts the worker and returns once it is serving; the CLI's {@code facefleet worker} calls this. */

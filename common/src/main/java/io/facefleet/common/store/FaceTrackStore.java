@@ -22,6 +22,8 @@ public class FaceTrackStore {
     private static final int BATCH = 500;
     /** Rows a cursor fetches at a time: what an index search pages by (see {@link #nearestFirst}). */
     private static final int CURSOR_FETCH = 100;
+    /** V4's hnsw.ef_search for the database: the least a search for nearest tracks asks for. */
+    private static final int SEARCH_BREADTH = 200;
     /** hnsw.ef_search of {@link #nearestFirst}'s first search. */
     private static final int STREAM_SEARCH_BREADTH = 100;
 
@@ -99,22 +101,64 @@ public class FaceTrackStore {
     }
 
     /**
-     * The stored face tracks nearest to an embedding, whatever their status (a search by photo), nearest first,
-     * through the HNSW index.
+     * The stored face tracks nearest to an embedding, whatever their status, nearest first, through the HNSW index.
      */
     public List<TrackCandidate> nearest(float[] embedding, int limit) {
+        return nearestTracks(embedding, limit).stream().map(NearTrack::candidate).toList();
+    }
+
+    /**
+     * The {@code limit} stored face tracks nearest to an embedding, whatever their status, nearest first, through
+     * the HNSW index (ef_search at least {@code limit}, at most pgvector's 1,000): a search by photo, the
+     * neighbours of a face among the unknown people. Callers filter by status and similarity.
+     */
+    public List<NearTrack> nearestTracks(float[] embedding, int limit) {
+        jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
+                .param(Integer.toString(Math.min(1000, Math.max(limit, SEARCH_BREADTH)))).query(String.class).single();
         return jdbc.sql("""
-                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity FROM face_tracks
-                        ORDER BY embedding <=> :e LIMIT :limit""")
+                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity, match_status, det_score
+                        FROM face_tracks ORDER BY embedding <=> :e LIMIT :limit""")
                 .param("e", Vectors.vector(embedding)).param("limit", limit)
-                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
+                .query((rs, n) -> new NearTrack(rs.getLong(1), rs.getLong(2), rs.getFloat(3),
+                        MatchStatus.fromDb(rs.getString(4)), rs.getFloat(5))).list();
+    }
+
+    /** When each of these tracks is on screen, and in which video. */
+    public Map<Long, TrackSpanInVideo> spans(Collection<Long> trackIds) {
+        Map<Long, TrackSpanInVideo> spans = new HashMap<>();
+        jdbc.sql("SELECT id, video_id, first_seen_seconds, last_seen_seconds FROM face_tracks WHERE id = ANY(?)")
+                .param(trackIds.toArray(Long[]::new))
+                .query((rs, n) -> spans.put(rs.getLong(1), new TrackSpanInVideo(rs.getLong(2), rs.getDouble(3),
+                        rs.getDouble(4)))).list();
+        return spans;
+    }
+
+    /** These face tracks' templates (those still stored). */
+    public List<TrackEmbedding> templates(Collection<Long> trackIds) {
+        return jdbc.sql("SELECT id, embedding::text AS embedding FROM face_tracks WHERE id = ANY(?) ORDER BY id")
+                .param(trackIds.toArray(Long[]::new))
+                .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
+    }
+
+    /**
+     * The video's face tracks nobody is matched to whose best face was detected with at least {@code minDetScore},
+     * with their templates, most sightings first.
+     */
+    public List<TrackEmbedding> unmatchedOf(long videoId, float minDetScore) {
+        return jdbc.sql("""
+                        SELECT id, embedding::text AS embedding FROM face_tracks
+                        WHERE video_id = ? AND match_status = 'unmatched' AND det_score >= ?
+                        ORDER BY sightings DESC, id""")
+                .params(videoId, minDetScore)
+                .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
     }
 
     /**
      * The stored face tracks nearest to a probe embedding, nearest first, each with its best similarity to the
      * creator's faces, for as long as the caller reads (at most {@code limit}). The rows come through a cursor from
-     * pgvector's iterative index scan in strict distance order, so the HNSW index is searched only as far as the
-     * caller reads: a rematch stops where the creator's faces end, whether that is after 10 tracks or 5,000. Call it
+     * pgvector's iterative index scan, so the HNSW index is searched only as far as the caller reads: a rematch stops
+     * where the creator's faces end, whether that is after 10 tracks or 5,000. The order is the index's, relaxed: a
+     * track the widening search finds late still comes, a little out of place (strict order would drop it). Call it
      * inside a transaction and close the stream.
      *
      * @param creatorFaces the creator's enrolled faces (the similarity is to the nearest of them)

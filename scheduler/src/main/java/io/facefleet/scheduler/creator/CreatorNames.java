@@ -4,14 +4,14 @@ import io.facefleet.scheduler.api.ApiException;
 import io.facefleet.scheduler.api.TextInput;
 
 /** A creator's name as the API takes it: trimmed, not blank, not absurdly long, no control characters. */
-final class CreatorNames {
+public final class CreatorNames {
 
     static final int MAX_LENGTH = 200;
 
     private CreatorNames() {
     }
 
-    static String checked(String name) {
+    public static String checked(String name) {
         if (name == null || name.isBlank()) {
             throw ApiException.badRequest("'name' is required: the creator's name, for instance \"Barack Obama\"");
         }
@@ -22,7 +22,7 @@ final class CreatorNames {
         return TextInput.withoutControlCharacters("name", trimmed);
     }
 
-    static ApiException taken(String name) {
+    public static ApiException taken(String name) {
         return ApiException.conflict("A creator named '" + name + "' already exists");
     }
 }

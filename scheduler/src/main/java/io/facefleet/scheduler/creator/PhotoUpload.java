@@ -15,7 +15,7 @@ import java.util.List;
  * An uploaded photo that has passed the workers' own {@link ImageCheck}: a JPEG, PNG, WebP or BMP file, whole, within
  * the pixel budget. Refused here, a bad photo is never stored, so its enrolment cannot fail for the wrong reason.
  */
-record PhotoUpload(String fileName, byte[] content) {
+public record PhotoUpload(String fileName, byte[] content) {
 
     /** The longest file name most file systems allow. */
     static final int MAX_FILE_NAME_LENGTH = 255;
@@ -24,9 +24,22 @@ record PhotoUpload(String fileName, byte[] content) {
 
     /** @throws ApiException 400 for no photos or a file that is not a whole image, 413 for one over the budget */
     static List<PhotoUpload> checked(List<MultipartFile> files) {
+        return checked(files, "Send at least one photo of the creator's face in the multipart field 'photos'");
+    }
+
+    /**
+     * One photo, e.g. to search with.
+     *
+     * @throws ApiException 400 with {@code missing} when none was sent, as {@link #checked(List)} otherwise
+     */
+    public static PhotoUpload checkedOne(MultipartFile file, String missing) {
+        return checked(file == null ? List.of() : List.of(file), missing).getFirst();
+    }
+
+    private static List<PhotoUpload> checked(List<MultipartFile> files, String missing) {
         List<MultipartFile> sent = files == null ? List.of() : files.stream().filter(PhotoUpload::isChosen).toList();
         if (sent.isEmpty()) {
-            throw ApiException.badRequest("Send at least one photo of the creator's face in the multipart field 'photos'");
+            throw ApiException.badRequest(missing);
         }
         List<PhotoUpload> photos = new ArrayList<>();
         for (MultipartFile file : sent) {

@@ -12,4 +12,8 @@ import java.util.UUID;
  */
 public record Decision(long trackId, long videoId, String matchStatus, Long creatorId, Float confidence,
                        UUID rematchJobId) {
+
+    Decision withRematch(UUID rematch) {
+        return new Decision(trackId, videoId, matchStatus, creatorId, confidence, rematch);
+    }
 }

@@ -14,6 +14,7 @@ import io.facefleet.scheduler.api.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ import java.util.UUID;
  * <p>Locks are taken in the order the workers take them (matching lock, video, face), so the two never deadlock.
  */
 @Service
-class ReviewDecisions {
+public class ReviewDecisions {
 
     private final FaceTrackStore faceTracks;
     private final VideoStore videos;
@@ -50,6 +51,23 @@ class ReviewDecisions {
     /** The face is who it was matched to, or {@code creatorId} when given. */
     @Transactional
     public Decision confirm(long trackId, Long creatorId) {
+        Decision decision = confirmFace(trackId, creatorId);
+        return decision.withRematch(rematches.soon(decision.creatorId()));
+    }
+
+    /**
+     * These faces are the creator (a person named the unknown person they belong to): each is confirmed as in
+     * {@link #confirm}, then one rematch of the creator is queued at once.
+     *
+     * @return the rematch job
+     */
+    @Transactional
+    public UUID confirmAll(List<Long> trackIds, long creatorId) {
+        trackIds.forEach(trackId -> confirmFace(trackId, creatorId));
+        return rematches.now(creatorId);
+    }
+
+    private Decision confirmFace(long trackId, Long creatorId) {
         matchingLock.exclusive(); // the face joins the creator's embeddings
         ReviewedTrack face = lock(trackId);
         long creator = Optional.ofNullable(creatorId).or(() -> Optional.ofNullable(face.creatorId()))
@@ -69,8 +87,7 @@ class ReviewDecisions {
         creators.addEmbedding(creator, face.embedding(), CreatorStore.CONFIRMED_DETECTION, face.videoPath(), null,
                 trackId, face.bbox(), face.detScore(), face.cropJpeg());
         tags.refreshTags(face.videoId());
-        UUID rematch = rematches.soon(creator);
-        return new Decision(trackId, face.videoId(), MatchStatus.CONFIRMED.db(), creator, similarity, rematch);
+        return new Decision(trackId, face.videoId(), MatchStatus.CONFIRMED.db(), creator, similarity, null);
     }
 
     /**

@@ -45,6 +45,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.POST, "/api/review/**").hasRole("REVIEWER")
+                        // searching faces by photo is a biometric search of everyone in the library: not for viewers
+                        .requestMatchers(HttpMethod.POST, "/api/search").hasRole("REVIEWER")
+                        .requestMatchers(HttpMethod.POST, "/api/unknown-people/*/merge", "/api/unknown-people/*/ignore")
+                            .hasRole("REVIEWER")
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .anyRequest().hasRole("VIEWER")) // the dashboard's pages, OpenAPI and Swagger UI
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)

@@ -65,12 +65,17 @@ class AccessTest {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-    /** The rule every route must follow: reading needs a viewer, review decisions a reviewer, other changes an admin. */
+    /**
+     * The rule every route must follow: reading needs a viewer; review decisions, a search by photo and merging or
+     * ignoring unknown people a reviewer; other changes an admin.
+     */
     private static Role needed(String method, String path) {
         if (!path.startsWith("/api/") || method.equals("GET") || method.equals("HEAD")) {
             return Role.VIEWER; // the API's data, and its description (OpenAPI, Swagger UI)
         }
-        return method.equals("POST") && path.startsWith("/api/review/") ? Role.REVIEWER : Role.ADMIN;
+        boolean reviewers = path.startsWith("/api/review/") || path.equals("/api/search")
+                || path.matches("/api/unknown-people/[^/]+/(merge|ignore)");
+        return method.equals("POST") && reviewers ? Role.REVIEWER : Role.ADMIN;
     }
 
     @Test

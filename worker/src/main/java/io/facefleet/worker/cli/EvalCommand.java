@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Measure accuracy and speed on labelled face data.",
-        subcommands = {EvalLfwCommand.class, EvalPhotosCommand.class})
+        subcommands = {EvalLfwCommand.class, EvalPhotosCommand.class, EvalClustersCommand.class})
 final class EvalCommand {
 }

@@ -76,6 +76,11 @@ public final class LfwBenchmark {
                 threads);
     }
 
+    /** The most prominent face of each image, embedded ({@code --parallel} at once); empty where none was found. */
+    public Map<Path, Optional<float[]>> embed(List<Path> images, IntConsumer progress) {
+        return embedAll(images, new StageTimings(), ConcurrentHashMap.newKeySet(), progress);
+    }
+
     private Map<Path, Optional<float[]>> embedAll(List<Path> images, StageTimings timings, Set<Path> missed,
                                                   IntConsumer progress) {
         Map<Path, Optional<float[]>> embeddings = new ConcurrentHashMap<>();
