@@ -14,3 +14,6 @@ ALTER TABLE creator_face_embeddings
     ALTER COLUMN embedding TYPE halfvec(${embedding_dim}) USING embedding::halfvec(${embedding_dim});
 CREATE INDEX face_tracks_hnsw ON face_tracks USING hnsw (embedding halfvec_cosine_ops);
 CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings USING hnsw (embedding halfvec_cosine_ops);
+-- A search's photo, while a worker embeds it (V6_1), in the same precision as what it is compared with.
+ALTER TABLE photo_searches
+    ALTER COLUMN embedding TYPE halfvec(${embedding_dim}) USING embedding::halfvec(${embedding_dim});
