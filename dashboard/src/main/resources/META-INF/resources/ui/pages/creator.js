@@ -5,6 +5,9 @@ import { api, get, patch, del, creatorFaceCrop, trackCrop, photoImage } from '..
 import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast, cropImage, seconds, seen } from '../dom.js';
 import { photoPicker, rememberEnrolment, rememberedEnrolment, enrolmentTracker } from '../enrolment.js';
 
+/** Moments shown in the strips; a creator seen more often than this says so. */
+const MOMENTS = 1000;
+
 export async function render(main, { params }) {
   const id = Number(params[0]);
   const trackers = [];
@@ -75,9 +78,10 @@ export async function render(main, { params }) {
   }
 
   const load = async () => {
-    const [detail, faces, moments] = await Promise.all([get(`/api/creators/${id}`),
+    const [detail, faces, momentPage] = await Promise.all([get(`/api/creators/${id}`),
       get(`/api/creators/${id}/faces?limit=1000`).then((page) => page.items),
-      get(`/api/creators/${id}/moments?limit=1000`).then((page) => page.items)]);
+      get(`/api/creators/${id}/moments?limit=${MOMENTS}`)]);
+    const moments = momentPage.items;
     creator = detail;
     summary.textContent = `${plural(detail.videos.length, 'video')} · ${plural(detail.embedding_count, 'enrolled face')}`
       + ` · ${plural(detail.photos.length, 'photo')} · added ${new Date(detail.created_at).toLocaleDateString()}`;
@@ -108,6 +112,8 @@ export async function render(main, { params }) {
       h('a.interval', { href: `#/videos/${v.video_id}?face=${i.track_id}` },
         `${seconds(i.start_seconds)}–${seconds(i.end_seconds)} s`))) : null);
     fill(videosBox,
+      momentPage.total > moments.length ? h('p.muted.small#moments-cut',
+        `The strips show the first ${moments.length.toLocaleString()} of ${momentPage.total.toLocaleString()} moments.`) : null,
       detail.videos.length ? h('ul.video-list', detail.videos.map((v) => h('li.card', { dataset: { videoId: String(v.video_id) } },
         h('div.video-line', h('a.strong', { href: `#/videos/${v.video_id}` }, basename(v.path)),
           h('span.muted.small', dirname(v.path)), badge(v.status)),

@@ -4,13 +4,13 @@
 import { get, post, trackCrop, creatorFaceCrop, referenceFaces } from '../api.js';
 import { h, fill, errorBox, basename, time, score, toast, cropImage, seen } from '../dom.js';
 import { refreshReviewCount } from '../shell.js';
+import { creatorPicker } from '../creator-picker.js';
 
 const LIMIT = 50;
 
 export async function render(main) {
   let items = [];
   let index = 0;
-  let creators = [];
   let faces = new Map();
   let total = 0;
   let busy = false;
@@ -28,15 +28,15 @@ export async function render(main) {
   };
 
   const load = async () => {
-    const [queue, creatorPage] = await Promise.all([get(`/api/review?limit=${LIMIT}`), get('/api/creators?limit=1000'),
+    const [queue] = await Promise.all([get(`/api/review?limit=${LIMIT}`),
       referenceFaces(4).then((byCreator) => { faces = byCreator; })]);
-    [items, creators] = [queue.items, creatorPage.items];
+    items = queue.items;
     total = queue.total;
     index = Math.min(index, Math.max(0, items.length - 1));
     draw();
   };
 
-  const decide = async (action, creatorId) => {
+  const decide = async (action, creatorId, decidedName) => {
     const item = items[index];
     if (!item || busy) return;
     busy = true;
@@ -46,7 +46,8 @@ export async function render(main) {
       const shown = creatorId || (item.current && item.current.creator_id);
       const body = shown ? { creator_id: shown } : undefined;
       const decision = await post(`/api/review/${item.track_id}/${action}`, body);
-      const who = (id) => (creators.find((c) => c.id === id) || {}).name || 'creator ' + id;
+      const who = (id) => (item.candidates.find((c) => c.creator_id === id) || {}).name || decidedName
+        || 'creator ' + id;
       const message = action === 'reject'
         ? `Not ${item.current ? item.current.name : 'them'}` + (decision.match_status === 'pending'
           ? ` — now suggested as ${who(decision.creator_id)}` : ' — left unmatched')
@@ -84,22 +85,23 @@ export async function render(main) {
     const [x1, y1, x2, y2] = item.bbox;
     const current = item.current;
     const others = item.candidates.filter((c) => !current || c.creator_id !== current.creator_id);
-    const assign = h('select#assign-select', { 'aria-label': 'Assign to creator' },
-      h('option', { value: '' }, 'Someone else…'),
-      item.candidates.map((c) => h('option', { value: String(c.creator_id) }, `${c.name} (${score(c.similarity)})`)),
-      h('option', { disabled: true }, '──────────'),
-      creators.filter((c) => !item.candidates.some((k) => k.creator_id === c.id))
-        .map((c) => h('option', { value: String(c.id) }, c.name)));
-    assign.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && assign.value) {
+    const assign = creatorPicker({ id: 'assign-creator', label: 'Assign to creator', placeholder: 'Someone else…' });
+    const assignTyped = async () => {
+      const creatorId = await assign.choice();
+      if (creatorId) decide('assign', creatorId, assign.input.value.trim());
+      else if (assign.input.value.trim()) toast(`No creator is called “${assign.input.value.trim()}”`, 'error');
+      else assign.input.focus();
+    };
+    assign.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
         e.preventDefault();
-        decide('assign', Number(assign.value));
+        assignTyped();
       } else if (e.key === 'Escape') {
-        assign.blur();
+        assign.input.blur();
       }
     });
-    const assignButton = h('button.needs-reviewer#assign-button', { type: 'button',
-      onclick: () => (assign.value ? decide('assign', Number(assign.value)) : assign.focus()) }, 'Assign ', h('kbd', 'A'));
+    const assignButton = h('button.needs-reviewer#assign-button', { type: 'button', onclick: assignTyped },
+      'Assign ', h('kbd', 'A'));
 
     fill(card, h('div.review-card.card', { dataset: { trackId: String(item.track_id) } },
       h('div.review-face',
@@ -121,7 +123,7 @@ export async function render(main) {
             '✓ Confirm ', h('kbd', 'C')),
           h('button.danger.needs-reviewer#reject-button', { type: 'button', disabled: !current, onclick: () => decide('reject') },
             '✗ Not this person ', h('kbd', 'R'))),
-        h('div.assign.needs-reviewer', assign, assignButton),
+        h('div.assign.needs-reviewer', assign.element, assignButton),
         others.length ? h('div.others', h('h3', 'Other candidates'), others.map((c) => h('div.other-candidate',
           h('div', h('strong', c.name), h('span.muted.small', ' ', score(c.similarity))),
           h('div.face-strip', refs(c.creator_id, 'sm')),
@@ -140,8 +142,8 @@ export async function render(main) {
     if (key === 'c') decide('confirm');
     else if (key === 'r') decide('reject');
     else if (key === 'a') {
-      const select = document.getElementById('assign-select');
-      if (select) select.focus();
+      const input = document.getElementById('assign-creator');
+      if (input) input.focus();
     } else if (key === 'arrowright' || key === 'j') move(1);
     else if (key === 'arrowleft' || key === 'k') move(-1);
     else return;

@@ -3,6 +3,7 @@
 import { get, post } from '../api.js';
 import { h, fill, errorBox, badge, basename, dirname, time, score, plural, toast, pager } from '../dom.js';
 import { every } from '../shell.js';
+import { creatorPicker } from '../creator-picker.js';
 
 const STATUSES = ['new', 'queued', 'processing', 'done', 'failed', 'missing'];
 const PAGE = 100;
@@ -10,7 +11,9 @@ const PAGE = 100;
 export async function render(main, { query }) {
   const status = h('select#filter-status', { 'aria-label': 'Status' },
     h('option', { value: '' }, 'Any status'), STATUSES.map((s) => h('option', { value: s }, s)));
-  const creator = h('select#filter-creator', { 'aria-label': 'Creator' }, h('option', { value: '' }, 'Any creator'));
+  const creator = creatorPicker({ id: 'filter-creator', label: 'Creator', placeholder: 'Any creator',
+    onPick: () => setFilters() });
+  const creatorId = () => creator.input.dataset.creatorId;
   const pending = h('input#filter-pending', { type: 'checkbox' });
   const list = h('div.video-table#video-list');
   const summary = h('span.count#video-count');
@@ -19,21 +22,19 @@ export async function render(main, { query }) {
 
   status.value = query.get('status') || '';
   pending.checked = query.get('pending') === '1';
-  const creators = (await get('/api/creators?limit=1000').catch(() => ({ items: [] }))).items;
-  creators.forEach((c) => creator.append(h('option', { value: String(c.id) }, c.name)));
-  creator.value = query.get('creator') || '';
+  if (query.get('creator')) await creator.show(query.get('creator')).catch(() => {});
 
   const setFilters = () => {
     const q = new URLSearchParams();
     if (status.value) q.set('status', status.value);
-    if (creator.value) q.set('creator', creator.value);
+    if (creatorId()) q.set('creator', creatorId());
     if (pending.checked) q.set('pending', '1');
     const hash = '#/videos' + (q.toString() ? '?' + q : '');
     if (location.hash !== hash) history.replaceState(null, '', hash);
     offset = 0;
     return load();
   };
-  [status, creator, pending].forEach((el) => el.addEventListener('change', setFilters));
+  [status, pending].forEach((el) => el.addEventListener('change', setFilters));
 
   const scan = h('button.needs-admin#scan-button', { type: 'button' }, 'Scan library now');
   scan.addEventListener('click', async () => {
@@ -63,7 +64,7 @@ export async function render(main, { query }) {
   async function load() {
     const q = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
     if (status.value) q.set('status', status.value);
-    if (creator.value) q.set('creator', creator.value);
+    if (creatorId()) q.set('creator', creatorId());
     if (pending.checked) q.set('pending', 'true');
     let page;
     try {
@@ -77,7 +78,7 @@ export async function render(main, { query }) {
     summary.textContent = page.total.toLocaleString();
     pages.update(page);
     if (!videos.length) {
-      fill(list, h('p.empty', status.value || creator.value || pending.checked
+      fill(list, h('p.empty', status.value || creatorId() || pending.checked
         ? 'No video matches these filters.'
         : 'No videos yet. Videos appear here once the scheduler finds them in the library folders.'));
       return;
@@ -98,7 +99,7 @@ export async function render(main, { query }) {
 
   fill(main,
     h('div.page-head', h('h1', 'Videos ', summary), h('div.actions', scan, retry)),
-    h('div.filters.card', status, creator, h('label.check', pending, ' Faces to review')),
+    h('div.filters.card', status, creator.element, h('label.check', pending, ' Faces to review')),
     list, pages.element);
   await load();
   const stop = every(4000, async () => { if (busy) await load(); });

@@ -23,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -298,10 +297,12 @@ class DashboardBrowserTest {
                 .params(obama, confirmed).query(Integer.class).single()).isEqualTo(1);
 
         new Actions(browser.driver()).sendKeys("a").perform();
-        WebElement select = browser.find("#assign-select");
-        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(select);
-        new Select(select).selectByValue(Long.toString(obama));
-        select.sendKeys(Keys.ENTER);
+        WebElement assign = browser.find("#assign-creator");
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(assign);
+        assign.sendKeys("barack obama"); // part of a name, any case: the one creator it names
+        browser.waitFor(UI, "the name's suggestion", d -> Long.toString(obama).equals(assign.getDomAttribute(
+                "data-creator-id")));
+        assign.sendKeys(Keys.ENTER);
         long next = awaitNext(assigned);
         assertThat(status(assigned)).isEqualTo("confirmed");
 

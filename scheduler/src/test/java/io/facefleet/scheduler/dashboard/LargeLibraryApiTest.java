@@ -1,8 +1,10 @@
 package io.facefleet.scheduler.dashboard;
 
 import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.scheduler.support.Browser;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
+import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A library of 10,000 videos and 2,000 creators (generated in one statement each): every page of the lists holds
- * the right rows, pages do not overlap, and the totals count the whole list. The time each page took is printed,
+ * the right rows, pages do not overlap, the totals count the whole list, and the dashboard finds any creator. The time each page took is printed,
  * not asserted (the speed targets are the benchmarks').
  */
 @SchedulerTest
@@ -32,6 +35,7 @@ class LargeLibraryApiTest {
 
     private static final int VIDEOS = 10_000;
     private static final int CREATORS = 2_000;
+    private static final Duration UI = Duration.ofSeconds(15);
 
     @TempDir
     static Path library;
@@ -122,5 +126,36 @@ class LargeLibraryApiTest {
         assertThat(found.get("total").longValue()).isEqualTo(expected);
         assertThat(found.get("items").size()).isEqualTo(5);
         System.out.printf("2,000 creators: the slowest page of 100 took %.0f ms%n", slowest / 1e6);
+    }
+
+    /** The dashboard's creator fields ask the scheduler by name: no list of every creator is loaded. */
+    @Test
+    void theVideosPageFiltersByTheLastOfTwoThousandCreatorsTypedByName() {
+        api();
+        long last = jdbc.sql("SELECT id FROM creators WHERE name = 'Creator 2000'").query(Long.class).single();
+        long video = jdbc.sql("SELECT max(id) FROM videos").query(Long.class).single();
+        jdbc.sql("INSERT INTO video_creators (video_id, creator_id, source, confidence) VALUES (?, ?, 'auto', 0.9)")
+                .params(video, last).update();
+        try (Browser browser = Browser.start("http://localhost:" + port, Path.of("target", "screenshots"))) {
+            browser.signIn("admin", TestCredentials.ADMIN_PASSWORD);
+            browser.open("videos");
+            browser.waitFor(UI, "the whole library", d -> count(browser) == VIDEOS);
+            browser.find("#filter-creator").sendKeys("creator 2000");
+            browser.waitFor(UI, "the one video tagged with Creator 2000",
+                    d -> count(browser) == 1);
+            assertThat(browser.find("#video-list a.video-row").getDomAttribute("data-video-id"))
+                    .isEqualTo(Long.toString(video));
+            assertThat(browser.find("#video-list .tag").getText()).startsWith("Creator 2000");
+            assertThat(browser.script("return location.hash")).isEqualTo("#/videos?creator=" + last);
+
+            browser.open("videos?creator=" + last); // a link to the filtered list shows the creator's name
+            browser.waitFor(UI, "the filter from the link", d -> count(browser) == 1);
+            assertThat(browser.find("#filter-creator").getDomProperty("value")).isEqualTo("Creator 2000");
+        }
+    }
+
+    private static long count(Browser browser) {
+        String digits = browser.find("#video-count").getText().replaceAll("\\D", "");
+        return digits.isEmpty() ? -1 : Long.parseLong(digits);
     }
 }
