@@ -1,11 +1,9 @@
 package io.facefleet.worker.cli;
 
-import io.facefleet.common.Fixtures;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.people.ClusteringSettings;
 import io.facefleet.worker.eval.ClusteringBenchmark;
 import io.facefleet.worker.eval.EmbeddingsFile;
-import io.facefleet.worker.eval.LfwBenchmark;
 import io.facefleet.worker.face.FaceEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +28,8 @@ final class EvalClustersCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--lfw", paramLabel = "DIR", description = "Folder with images/. Default: facedata/lfw.")
-    Path lfw;
+    @Mixin
+    LfwOptions lfwOptions;
 
     @Option(names = "--min-images", paramLabel = "N", description = "People with at least N images. Default: 4.")
     int minImages = 4;
@@ -58,20 +56,14 @@ final class EvalClustersCommand implements Callable<Integer> {
                     + " settings skips embedding. One file per pack.")
     Path embeddingsFile;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Images embedded at once. Default: CPU cores.")
-    int parallel = Runtime.getRuntime().availableProcessors();
-
     @Override
     public Integer call() {
-        Path folder = lfw != null ? lfw : Fixtures.locate().facedata("lfw");
-        if (engineOptions.intraOpThreads == 0) {
-            engineOptions.intraOpThreads = 1;
-        }
+        Path folder = lfwOptions.folder();
         Map<String, List<Path>> people = ClusteringBenchmark.people(folder.resolve("images"), minImages, every);
         List<Path> images = people.values().stream().flatMap(List::stream).toList();
         System.out.printf("Clustering LFW: %d people with >= %d images, %d images%n", people.size(), minImages,
                 images.size());
-        try (FaceEngine engine = engineOptions.openEngine()) {
+        try (FaceEngine engine = lfwOptions.openEngine(engineOptions)) {
             Map<String, float[]> embedded = embeddingsFile != null && Files.exists(embeddingsFile)
                     ? EmbeddingsFile.read(embeddingsFile) : embed(engine, images, folder);
             if (embeddingsFile != null && !Files.exists(embeddingsFile)) {
@@ -99,11 +91,7 @@ final class EvalClustersCommand implements Callable<Integer> {
 
     private Map<String, float[]> embed(FaceEngine engine, List<Path> images, Path folder) {
         Map<String, float[]> embedded = new LinkedHashMap<>();
-        new LfwBenchmark(engine, engineOptions.decoder(), parallel).embed(images, done -> {
-            if (done % 500 == 0) {
-                System.err.printf("  %d images embedded%n", done);
-            }
-        }).forEach((file, e) -> e.ifPresent(v -> embedded.put(folder.relativize(file).toString(), v)));
+        lfwOptions.benchmark(engine, engineOptions).embed(images, LfwOptions.progress()).forEach((file, e) -> e.ifPresent(v -> embedded.put(folder.relativize(file).toString(), v)));
         return embedded;
     }
 }

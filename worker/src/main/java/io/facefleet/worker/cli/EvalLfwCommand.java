@@ -1,13 +1,11 @@
 package io.facefleet.worker.cli;
 
-import io.facefleet.common.Fixtures;
 import io.facefleet.worker.eval.LfwBenchmark;
 import io.facefleet.worker.eval.TenFoldVerification;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,25 +19,14 @@ final class EvalLfwCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--lfw", paramLabel = "DIR", description = "Folder with pairs.txt and images/. Default: facedata/lfw.")
-    Path lfw;
-
-    @Option(names = "--parallel", paramLabel = "N", description = "Images processed at once. Default: CPU cores.")
-    int parallel = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    LfwOptions lfwOptions;
 
     @Override
     public Integer call() {
-        Path folder = lfw != null ? lfw : Fixtures.locate().facedata("lfw");
-        if (engineOptions.intraOpThreads == 0) {
-            engineOptions.intraOpThreads = 1;
-        }
-        try (FaceEngine engine = engineOptions.openEngine()) {
-            LfwBenchmark.Report r = new LfwBenchmark(engine, engineOptions.decoder(), parallel)
-                    .run(folder, done -> {
-                        if (done % 500 == 0) {
-                            System.err.printf("  %d images embedded%n", done);
-                        }
-                    });
+        Path folder = lfwOptions.folder();
+        try (FaceEngine engine = lfwOptions.openEngine(engineOptions)) {
+            LfwBenchmark.Report r = lfwOptions.benchmark(engine, engineOptions).run(folder, LfwOptions.progress());
             System.out.printf("LFW verification, pack %s on %s (%d pairs, %d folds, no flip)%n",
                     r.pack(), r.executionProvider(), r.pairs(), r.verification().folds());
             System.out.printf("  accuracy          %.2f%% ± %.2f%%%n",

@@ -1,0 +1,47 @@
+package io.facefleet.worker.cli;
+
+import io.facefleet.common.Fixtures;
+import io.facefleet.worker.eval.LfwBenchmark;
+import io.facefleet.worker.face.FaceEngine;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+
+/** Where the LFW images are and how many are embedded at once: the options of the commands that read LFW. */
+final class LfwOptions {
+
+    @Option(names = "--lfw", paramLabel = "DIR", description = "Folder with pairs.txt and images/. Default: facedata/lfw.")
+    Path lfw;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Images processed at once. Default: CPU cores.")
+    int parallel = Runtime.getRuntime().availableProcessors();
+
+    Path folder() {
+        return lfw != null ? lfw : Fixtures.locate().facedata("lfw");
+    }
+
+    /**
+     * Opens the engine with one ONNX Runtime thread per model run unless told otherwise: the images run in
+     * parallel, so more threads each would only compete.
+     */
+    FaceEngine openEngine(EngineOptions engineOptions) {
+        if (engineOptions.intraOpThreads == 0) {
+            engineOptions.intraOpThreads = 1;
+        }
+        return engineOptions.openEngine();
+    }
+
+    LfwBenchmark benchmark(FaceEngine engine, EngineOptions engineOptions) {
+        return new LfwBenchmark(engine, engineOptions.decoder(), parallel);
+    }
+
+    /** A line on stderr every 500 images. */
+    static IntConsumer progress() {
+        return done -> {
+            if (done % 500 == 0) {
+                System.err.printf("  %d images embedded%n", done);
+            }
+        };
+    }
+}
