@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 @Repository
@@ -302,13 +304,17 @@ public class FaceTrackStore {
                 .params(trackId, creatorId).update();
     }
 
-    /** The creator's tracks become unmatched (the creator is being deleted); a rematch may give them to others. */
-    public int unmatchCreator(long creatorId) {
-        return jdbc.sql("""
+    /**
+     * The creator's tracks become unmatched (the creator is being deleted); a rematch may give them to others.
+     *
+     * @return the videos those tracks are in
+     */
+    public Set<Long> unmatchCreator(long creatorId) {
+        return new TreeSet<>(jdbc.sql("""
                         UPDATE face_tracks SET match_status = 'unmatched', matched_creator_id = NULL,
                           match_confidence = NULL
-                        WHERE matched_creator_id = ?""")
-                .param(creatorId).update();
+                        WHERE matched_creator_id = ? RETURNING video_id""")
+                .param(creatorId).query(Long.class).list());
     }
 
     /** Tracks waiting for review, in the whole library. */

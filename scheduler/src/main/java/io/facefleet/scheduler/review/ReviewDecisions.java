@@ -1,5 +1,6 @@
 package io.facefleet.scheduler.review;
 
+import io.facefleet.common.jobs.ClusteringQueue;
 import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.store.Candidate;
 import io.facefleet.common.store.ConfigStore;
@@ -36,9 +37,10 @@ public class ReviewDecisions {
     private final ConfigStore config;
     private final MatchingLock matchingLock;
     private final RematchQueue rematches;
+    private final ClusteringQueue clustering;
 
     ReviewDecisions(FaceTrackStore faceTracks, VideoStore videos, CreatorStore creators, TagStore tags,
-                    ConfigStore config, MatchingLock matchingLock, RematchQueue rematches) {
+                    ConfigStore config, MatchingLock matchingLock, RematchQueue rematches, ClusteringQueue clustering) {
         this.faceTracks = faceTracks;
         this.videos = videos;
         this.creators = creators;
@@ -46,6 +48,7 @@ public class ReviewDecisions {
         this.config = config;
         this.matchingLock = matchingLock;
         this.rematches = rematches;
+        this.clustering = clustering;
     }
 
     /** The face is who it was matched to, or {@code creatorId} when given. */
@@ -122,6 +125,7 @@ public class ReviewDecisions {
                     next.get().similarity(), null);
         } else {
             faceTracks.decide(trackId, MatchStatus.UNMATCHED, null, null);
+            clustering.afterCommit(List.of(face.videoId())); // the face may be one of the unknown people
             decision = new Decision(trackId, face.videoId(), MatchStatus.UNMATCHED.db(), null, null, null);
         }
         tags.refreshTags(face.videoId());

@@ -94,6 +94,9 @@ class PhotoSearchAndUnknownPeopleTest {
     UnknownPeopleStore people;
 
     private SchedulerApi api;
+    /** The creator named after the largest unknown person, and that person's tracks. */
+    private long namedCreator;
+    private List<Long> namedTracks;
 
     @BeforeAll
     void processTheVideos() {
@@ -281,11 +284,13 @@ class PhotoSearchAndUnknownPeopleTest {
                 .get("items").get(0).get("track_id").asLong());
         assertThat(api.send(HttpMethod.POST, "/api/unknown-people/" + id + "/name", "{}").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+        namedTracks = trackIds(largest);
 
         ResponseEntity<JsonNode> named = api.send(HttpMethod.POST, "/api/unknown-people/" + id + "/name",
                 "{\"name\": \"" + name + "\"}");
         assertThat(named.getStatusCode()).as(String.valueOf(named.getBody())).isEqualTo(HttpStatus.OK);
         long creator = named.getBody().get("creator_id").asLong();
+        namedCreator = creator;
         assertThat(named.getBody().get("track_ids").size())
                 .isEqualTo(Math.min(5, largest.get("appearances").asInt()));
         awaitWork("the rematch of " + name, this::idle);
@@ -329,6 +334,26 @@ class PhotoSearchAndUnknownPeopleTest {
         assertThat(viewer.send(HttpMethod.POST, "/api/unknown-people/" + first + "/ignore", "{\"ignored\": false}")
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ids(viewer.get("/api/unknown-people?ignored=true").getBody())).contains(first);
+    }
+
+    @Test
+    @Order(11)
+    void deletingTheNamedCreatorGivesTheirFacesBackToTheUnknownPeople() {
+        assertThat(api.delete("/api/creators/" + namedCreator).getStatusCode().is2xxSuccessful())
+                .isTrue();
+        awaitWork("their faces clustered again", () -> idle() && jdbc.sql(
+                        "SELECT count(*) FROM unknown_person_tracks WHERE track_id = ANY(?)")
+                .param(namedTracks.toArray(Long[]::new)).query(Integer.class).single() == namedTracks.size());
+        assertThat(jdbc.sql("SELECT DISTINCT person_id FROM unknown_person_tracks WHERE track_id = ANY(?)")
+                .param(namedTracks.toArray(Long[]::new)).query(Long.class).list()).as("one person again").hasSize(1);
+    }
+
+    private List<Long> trackIds(JsonNode person) {
+        List<Long> ids = new ArrayList<>();
+        api.get("/api/unknown-people/" + person.get("id").asLong() + "/tracks?limit=200").getBody().get("items")
+                .forEach(item -> ids.add(item.get("track_id").asLong()));
+        assertThat(ids).hasSize(person.get("appearances").asInt());
+        return ids;
     }
 
     private static List<Long> ids(JsonNode page) {

@@ -1,7 +1,7 @@
 package io.facefleet.worker.jobs;
 
 import io.facefleet.common.LogText;
-import io.facefleet.common.jobs.ClusterUnknownFacesRequest;
+import io.facefleet.common.jobs.ClusteringQueue;
 import io.facefleet.common.jobs.ProcessVideoHandler;
 import io.facefleet.common.jobs.ProcessVideoRequest;
 import io.facefleet.common.jobs.UnprocessableInputException;
@@ -16,7 +16,6 @@ import io.facefleet.worker.video.SamplingReport;
 import io.facefleet.worker.video.UnreadableVideoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jobrunr.scheduling.JobRequestScheduler;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
@@ -39,17 +38,17 @@ public class ProcessVideoJob implements ProcessVideoHandler {
     private final VideoFaceFinder finder;
     private final VideoResultWriter writer;
     private final VideoMetrics metrics;
-    private final JobRequestScheduler jobs;
+    private final ClusteringQueue clustering;
 
     public ProcessVideoJob(VideoStore videos, VideoLifecycle lifecycle, ConfigStore configs, VideoFaceFinder finder,
-                           VideoResultWriter writer, VideoMetrics metrics, JobRequestScheduler jobs) {
+                           VideoResultWriter writer, VideoMetrics metrics, ClusteringQueue clustering) {
         this.videos = videos;
         this.lifecycle = lifecycle;
         this.configs = configs;
         this.finder = finder;
         this.writer = writer;
         this.metrics = metrics;
-        this.jobs = jobs;
+        this.clustering = clustering;
     }
 
     @Override
@@ -77,7 +76,7 @@ public class ProcessVideoJob implements ProcessVideoHandler {
                 return;
             }
             double storeSeconds = (System.nanoTime() - storing) / 1e9;
-            jobs.enqueue(new ClusterUnknownFacesRequest(videoId)); // a job of its own: a failure there retries only it
+            clustering.now(videoId); // a job of its own: a failure there retries only it
             metrics.processed(result, storeSeconds);
             SamplingReport sampling = result.sampling();
             log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d tracks (%s), %d recognizer runs; %d frames"
