@@ -79,6 +79,9 @@ class DashboardBrowserTest {
         jobRunrPort = FreePort.any();
         registry.add("jobrunr.dashboard.enabled", () -> true);
         registry.add("jobrunr.dashboard.port", () -> jobRunrPort);
+        // The rematch a confirmation schedules comes after the class is done, or it could settle the copies of the
+        // face the review test is still deciding on.
+        registry.add("facefleet.review.rematch-window", () -> "PT1H");
     }
 
     @LocalServerPort
@@ -276,9 +279,6 @@ class DashboardBrowserTest {
         browser.screenshot("review");
         browser.script("window.notReloaded = true");
 
-        // Rejected first: a confirmation schedules a rematch of the creator for the next minute, which would match
-        // the copies left (the same face) automatically; so the decisions start early in a minute.
-        awaitEarlyInAMinute();
         long rejected = current();
         browser.find("#reject-button").click();
         long confirmed = awaitNext(rejected);
@@ -308,8 +308,8 @@ class DashboardBrowserTest {
 
         new Actions(browser.driver()).sendKeys(Keys.ARROW_RIGHT).perform();
         browser.waitFor(UI, "the next face", d -> current() != next);
-        // Confirming schedules a rematch for the next minute, which may settle more of them: at most faces - 3 left.
-        assertThat(Integer.parseInt(browser.find("#review-count").getText())).isBetween(0, faces - 3);
+        // The rematch the confirmations scheduled comes after the class (rematch-window): three faces decided.
+        assertThat(Integer.parseInt(browser.find("#review-count").getText())).isEqualTo(faces - 3);
         assertThat(browser.findAll("#decision-log li")).hasSize(3);
         assertThat(browser.script("return window.notReloaded")).isEqualTo(true);
     }
@@ -445,19 +445,6 @@ class DashboardBrowserTest {
         browser.waitFor(UI, "the photo list without the faceless photo", d ->
                 browser.findAll("#creator-photos li").size() == 1);
         browser.screenshot("creator-photo-removed");
-    }
-
-    /** At least 40 s before the next minute starts (and with it the rematch a confirmation schedules). */
-    private static void awaitEarlyInAMinute() {
-        int second = java.time.LocalTime.now().getSecond();
-        if (second > 20) {
-            try {
-                Thread.sleep((61 - second) * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private void setField(String css, String value) {

@@ -190,6 +190,15 @@ class ReviewApiTest {
     }
 
     @Test
+    void aLongerRematchWindowQueuesTheRematchForTheWindowsEnd() {
+        RematchQueue fiveMinutes = new RematchQueue(jobScheduler, creators,
+                Clock.fixed(Instant.parse("2099-01-02T10:03:20Z"), ZoneOffset.UTC), java.time.Duration.ofMinutes(5));
+        UUID rematch = fiveMinutes.soon(a);
+        assertThat(jdbc.sql("SELECT scheduledat FROM jobrunr_jobs WHERE id = ?").param(rematch.toString())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(Instant.parse("2099-01-02T10:05:00Z"));
+    }
+
+    @Test
     void rejectingMovesTheFaceToItsNextCandidateThenToUnmatched() {
         ResponseEntity<JsonNode> first = api.post("/api/review/" + bigPending + "/reject");
 
