@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class LfwPairs {
 
+    /** The folds of the standard protocol. */
+    public static final int FOLDS = 10;
+
     private LfwPairs() {
     }
 

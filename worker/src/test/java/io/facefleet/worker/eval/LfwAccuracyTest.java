@@ -11,10 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The full LFW protocol (6000 pairs, 10 folds) through the real pipeline, with the pack the tests and the demo run.
- * An independent reference pipeline with the same models measured dev-512 at 99.40 % with 10 detection misses.
- * The other packs are measured with {@code facefleet eval lfw --pack P} (README, "Measured"): at 7,701 images a pack
- * takes three to seven minutes of this suite's 2-core budget.
+ * The LFW protocol through the real pipeline, with the pack the tests and the demo run, on the first five of its ten
+ * folds (3,000 pairs, 3,811 images; each fold's threshold chosen on the other four): half the images of the whole
+ * protocol, which took two and a half minutes of this suite's 2-core budget. The whole protocol is
+ * {@code facefleet eval lfw} (README, "Measured": dev-512 99.40 % with 10 detection misses, as an independent
+ * reference pipeline with the same models measured); these five folds measured 99.47 % with 8 misses.
  */
 class LfwAccuracyTest {
 
@@ -32,10 +33,11 @@ class LfwAccuracyTest {
     private static void assertReaches(FaceEngine engine, double minimumPercent) {
         LfwBenchmark.Report report = new LfwBenchmark(engine,
                 new ImageDecoder(EngineSettings.DEFAULT_MAX_IMAGE_PIXELS), Runtime.getRuntime().availableProcessors())
-                .run(TestEngines.FIXTURES.facedata("lfw"), done -> { });
+                .run(TestEngines.FIXTURES.facedata("lfw"), 5, done -> { });
 
-        assertThat(report.pairs()).isEqualTo(6000);
-        assertThat(report.images()).isEqualTo(7701);
+        assertThat(report.pairs()).isEqualTo(3000);
+        assertThat(report.images()).isEqualTo(3811);
+        assertThat(report.verification().folds()).isEqualTo(5);
         assertThat(100 * report.verification().meanAccuracy()).isGreaterThanOrEqualTo(minimumPercent);
         assertThat(report.missed()).hasSizeLessThanOrEqualTo(10);
         assertThat(report.unrecovered()).isEmpty();
