@@ -46,11 +46,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Make a token and print it: this is the only time it is shown (only its hash is stored).")
-    static final class Create implements Callable<Integer> {
-        @ParentCommand
-        TokenCommand tokens;
-        @Spec
-        CommandSpec spec;
+    static final class Create extends TokenSubcommand {
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, reviewer, viewer or worker")
         String role;
@@ -70,11 +66,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The tokens: id, role, name, created,"
             + " revoked.")
-    static final class Listing implements Callable<Integer> {
-        @ParentCommand
-        TokenCommand tokens;
-        @Spec
-        CommandSpec spec;
+    static final class Listing extends TokenSubcommand {
 
         @Override
         public Integer call() {
@@ -92,11 +84,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Revoke a token by its id (facefleet token list); it stops working with the next request.")
-    static final class Revoke implements Callable<Integer> {
-        @ParentCommand
-        TokenCommand tokens;
-        @Spec
-        CommandSpec spec;
+    static final class Revoke extends TokenSubcommand {
 
         @Parameters(paramLabel = "ID")
         long id;
@@ -109,5 +97,13 @@ public final class TokenCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Revoked token " + id);
             return 0;
         }
+    }
+
+    /** What each of the subcommands has: the tokens command above it (its database) and its own output. */
+    abstract static class TokenSubcommand implements Callable<Integer> {
+        @ParentCommand
+        TokenCommand tokens;
+        @Spec
+        CommandSpec spec;
     }
 }

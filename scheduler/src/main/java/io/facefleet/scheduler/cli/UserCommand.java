@@ -95,11 +95,7 @@ public final class UserCommand implements Callable<Integer> {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a user. Without --password-stdin a password is made up and printed: this is the only"
                     + " time it is shown.")
-    static final class Add implements Callable<Integer> {
-        @ParentCommand
-        UserCommand users;
-        @Spec
-        CommandSpec spec;
+    static final class Add extends UserSubcommand {
 
         @Parameters(paramLabel = "NAME", description = "The name to sign in with.")
         String name;
@@ -122,11 +118,7 @@ public final class UserCommand implements Callable<Integer> {
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Give a user a new password: made up and printed, or read with --password-stdin. Signing in"
                     + " with the old one stops working at once.")
-    static final class Passwd implements Callable<Integer> {
-        @ParentCommand
-        UserCommand users;
-        @Spec
-        CommandSpec spec;
+    static final class Passwd extends UserSubcommand {
 
         @Parameters(paramLabel = "NAME")
         String name;
@@ -143,11 +135,7 @@ public final class UserCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The users: name, role, created.")
-    static final class Listing implements Callable<Integer> {
-        @ParentCommand
-        UserCommand users;
-        @Spec
-        CommandSpec spec;
+    static final class Listing extends UserSubcommand {
 
         @Override
         public Integer call() {
@@ -164,11 +152,7 @@ public final class UserCommand implements Callable<Integer> {
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
             description = "Remove a user (not the last admin). Signing in as them stops working at once.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        UserCommand users;
-        @Spec
-        CommandSpec spec;
+    static final class Remove extends UserSubcommand {
 
         @Parameters(paramLabel = "NAME")
         String name;
@@ -179,5 +163,13 @@ public final class UserCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Removed user " + name);
             return 0;
         }
+    }
+
+    /** What each of the subcommands has: the users command above it (its database) and its own output. */
+    abstract static class UserSubcommand implements Callable<Integer> {
+        @ParentCommand
+        UserCommand users;
+        @Spec
+        CommandSpec spec;
     }
 }
