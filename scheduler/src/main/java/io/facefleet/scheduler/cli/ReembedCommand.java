@@ -1,16 +1,11 @@
 package io.facefleet.scheduler.cli;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientResponseException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -48,13 +43,8 @@ public final class ReembedCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Action action = new Action();
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:FACEFLEET_API_URL:-http://localhost:8080}",
-            description = "The scheduler (FACEFLEET_API_URL). Default: http://localhost:8080.")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:FACEFLEET_API_TOKEN}",
-            description = "An admin's bearer token (FACEFLEET_API_TOKEN).")
-    String token;
+    @Mixin
+    SchedulerConnection scheduler = new SchedulerConnection();
 
     private final PrintStream out;
 
@@ -68,41 +58,21 @@ public final class ReembedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("Give an admin's API token: --token or FACEFLEET_API_TOKEN"
-                    + " (facefleet token create --role admin --name me)");
-        }
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
-        requests.setReadTimeout(Duration.ofMinutes(30)); // a switch rebuilds the HNSW indexes
-        RestClient api = RestClient.builder().baseUrl(url).requestFactory(requests)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
-        JsonMapper json = JsonMapper.builder().build();
         String path = "/api/admin/reembed";
-        try {
-            String body;
+        // a switch rebuilds the HNSW indexes: minutes for millions of faces
+        print(scheduler.call("an admin's", "admin", Duration.ofMinutes(30), api -> {
             if (action.pack != null) {
-                body = api.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                        .body(json.writeValueAsString(Map.of("pack", action.pack))).retrieve().body(String.class);
-            } else if (action.switchNow || action.abandon) {
-                body = api.post().uri(path + (action.switchNow ? "/switch" : "/abandon")).retrieve().body(String.class);
-            } else {
-                body = api.get().uri(path).retrieve().body(String.class);
+                return api.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                        .body(SchedulerConnection.JSON.writeValueAsString(Map.of("pack", action.pack))).retrieve()
+                        .body(String.class);
             }
-            print(json.readTree(body));
-            return 0;
-        } catch (RestClientResponseException e) {
-            String detail = e.getResponseBodyAsString();
-            try {
-                detail = json.readTree(detail).path("detail").asString(detail);
-            } catch (RuntimeException notJson) {
-                // keep the body as it came
+            if (action.switchNow || action.abandon) {
+                return api.post().uri(path + (action.switchNow ? "/switch" : "/abandon")).retrieve()
+                        .body(String.class);
             }
-            throw new IllegalStateException("The scheduler at " + url + " answered " + e.getStatusCode().value()
-                    + ": " + detail);
-        } catch (ResourceAccessException e) {
-            throw new IllegalStateException("Cannot reach the scheduler at " + url + " (--url, FACEFLEET_API_URL): "
-                    + e.getMessage());
-        }
+            return api.get().uri(path).retrieve().body(String.class);
+        }));
+        return 0;
     }
 
     private void print(JsonNode status) {
