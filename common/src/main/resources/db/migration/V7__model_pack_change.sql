@@ -17,15 +17,18 @@ CREATE TABLE pack_changes (
 -- One change at a time.
 CREATE UNIQUE INDEX pack_changes_one_open ON pack_changes ((true)) WHERE status = 'embedding';
 
+-- Each staged vector names its change: a job of an abandoned change that ends late leaves rows no other change counts.
 -- A face track's template under the new pack. A null embedding: the new pack's detector found the face at none of
 -- the track's sightings (the switch deletes such tracks; the status counts them).
 CREATE TABLE face_track_reembeddings (
     track_id        bigint  PRIMARY KEY REFERENCES face_tracks ON DELETE CASCADE,
+    change_id       bigint  NOT NULL REFERENCES pack_changes ON DELETE CASCADE,
     embedding       halfvec,
     embedded_faces  int     CHECK (embedded_faces >= 1)
 );
 
 CREATE TABLE creator_face_reembeddings (
     embedding_id  bigint  PRIMARY KEY REFERENCES creator_face_embeddings ON DELETE CASCADE,
+    change_id     bigint  NOT NULL REFERENCES pack_changes ON DELETE CASCADE,
     embedding     halfvec NOT NULL
 );

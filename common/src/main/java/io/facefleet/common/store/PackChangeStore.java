@@ -38,6 +38,7 @@ public class PackChangeStore {
     /** Starts a change; the unique index pack_changes_one_open refuses a second one. */
     public PackChange start(String pack, int embeddingDim, String fromPack, float matchThreshold,
                             float autoTagThreshold) {
+        dropStaged(); // what late jobs of an ended change left
         jdbc.sql("""
                         INSERT INTO pack_changes (model_pack, embedding_dim, from_pack, match_threshold, auto_tag_threshold)
                         VALUES (?, ?, ?, ?, ?)""")
@@ -58,16 +59,17 @@ public class PackChangeStore {
         jdbc.sql("DELETE FROM creator_face_reembeddings").update();
     }
 
-    /** The video's tracks without a staged vector, with their sightings in time order. */
-    public List<TrackToReembed> tracksToReembed(long videoId) {
+    /** The video's tracks without a vector staged for the change, with their sightings in time order. */
+    public List<TrackToReembed> tracksToReembed(long changeId, long videoId) {
         Map<Long, TrackToReembed> tracks = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT t.id, t.embedded_faces, t.crop_jpeg, s.frame_timestamp, s.bbox
                         FROM face_tracks t JOIN video_face_sightings s ON s.track_id = t.id
                         WHERE t.video_id = ?
-                          AND NOT EXISTS (SELECT 1 FROM face_track_reembeddings r WHERE r.track_id = t.id)
+                          AND NOT EXISTS (SELECT 1 FROM face_track_reembeddings r
+                                          WHERE r.track_id = t.id AND r.change_id = ?)
                         ORDER BY t.id, s.frame_timestamp""")
-                .param(videoId).query((rs, n) -> {
+                .params(videoId, changeId).query((rs, n) -> {
                     long id = rs.getLong(1);
                     TrackToReembed track = tracks.computeIfAbsent(id, key -> {
                         try {
@@ -86,71 +88,82 @@ public class PackChangeStore {
      * Stages a track's template under the new pack (null: its face was found at none of its sightings). A track
      * deleted meanwhile (its video processed again) is skipped; staging a track twice keeps the later vector.
      */
-    public void stageTrack(long trackId, float[] embedding, Integer embeddedFaces) {
+    public void stageTrack(long changeId, long trackId, float[] embedding, Integer embeddedFaces) {
         jdbc.sql("""
-                        INSERT INTO face_track_reembeddings (track_id, embedding, embedded_faces)
-                        SELECT id, CAST(? AS halfvec), CAST(? AS int) FROM face_tracks WHERE id = ?
-                        ON CONFLICT (track_id) DO UPDATE SET embedding = excluded.embedding,
-                          embedded_faces = excluded.embedded_faces""")
-                .params(embedding == null ? null : Vectors.vector(embedding), embeddedFaces, trackId).update();
+                        INSERT INTO face_track_reembeddings (track_id, change_id, embedding, embedded_faces)
+                        SELECT id, ?, CAST(? AS halfvec), CAST(? AS int) FROM face_tracks WHERE id = ?
+                        ON CONFLICT (track_id) DO UPDATE SET change_id = excluded.change_id,
+                          embedding = excluded.embedding, embedded_faces = excluded.embedded_faces""")
+                .params(changeId, embedding == null ? null : Vectors.vector(embedding), embeddedFaces, trackId)
+                .update();
     }
 
-    /** The creator's reference faces without a staged vector. */
-    public List<CreatorFaceToReembed> creatorFacesToReembed(long creatorId) {
+    /** The creator's reference faces without a vector staged for the change. */
+    public List<CreatorFaceToReembed> creatorFacesToReembed(long changeId, long creatorId) {
         return jdbc.sql("""
                         SELECT e.id, e.source_type, e.photo_id, e.track_id, e.crop_jpeg
                         FROM creator_face_embeddings e
                         WHERE e.creator_id = ?
-                          AND NOT EXISTS (SELECT 1 FROM creator_face_reembeddings r WHERE r.embedding_id = e.id)
+                          AND NOT EXISTS (SELECT 1 FROM creator_face_reembeddings r
+                                          WHERE r.embedding_id = e.id AND r.change_id = ?)
                         ORDER BY e.id""")
-                .param(creatorId).query((rs, n) -> new CreatorFaceToReembed(rs.getLong(1), rs.getString(2),
+                .params(creatorId, changeId).query((rs, n) -> new CreatorFaceToReembed(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, Long.class), rs.getObject(4, Long.class), rs.getBytes(5))).list();
     }
 
-    public void stageCreatorFace(long embeddingId, float[] embedding) {
+    public void stageCreatorFace(long changeId, long embeddingId, float[] embedding) {
         jdbc.sql("""
-                        INSERT INTO creator_face_reembeddings (embedding_id, embedding)
-                        SELECT id, ? FROM creator_face_embeddings WHERE id = ?
-                        ON CONFLICT (embedding_id) DO UPDATE SET embedding = excluded.embedding""")
-                .params(Vectors.vector(embedding), embeddingId).update();
+                        INSERT INTO creator_face_reembeddings (embedding_id, change_id, embedding)
+                        SELECT id, ?, ? FROM creator_face_embeddings WHERE id = ?
+                        ON CONFLICT (embedding_id) DO UPDATE SET change_id = excluded.change_id,
+                          embedding = excluded.embedding""")
+                .params(changeId, Vectors.vector(embedding), embeddingId).update();
     }
 
     /** Creator faces from confirmed tracks take their track's new template, once it is staged. */
-    public void stageConfirmedFaces() {
+    public void stageConfirmedFaces(long changeId) {
         jdbc.sql("""
-                        INSERT INTO creator_face_reembeddings (embedding_id, embedding)
-                        SELECT e.id, r.embedding FROM creator_face_embeddings e
+                        INSERT INTO creator_face_reembeddings (embedding_id, change_id, embedding)
+                        SELECT e.id, r.change_id, r.embedding FROM creator_face_embeddings e
                         JOIN face_track_reembeddings r ON r.track_id = e.track_id
-                        WHERE e.source_type = ? AND r.embedding IS NOT NULL
-                        ON CONFLICT (embedding_id) DO NOTHING""")
-                .param(CreatorStore.CONFIRMED_DETECTION).update();
+                        WHERE e.source_type = ? AND r.change_id = ? AND r.embedding IS NOT NULL
+                        ON CONFLICT (embedding_id) DO UPDATE SET change_id = excluded.change_id,
+                          embedding = excluded.embedding
+                        WHERE creator_face_reembeddings.change_id <> excluded.change_id""")
+                .params(CreatorStore.CONFIRMED_DETECTION, changeId).update();
     }
 
     /** Whether the track is there and still waits for its new template (its video's job will stage it). */
-    public boolean awaitsTemplate(long trackId) {
+    public boolean awaitsTemplate(long changeId, long trackId) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM face_tracks t WHERE t.id = ? AND NOT EXISTS
-                          (SELECT 1 FROM face_track_reembeddings r WHERE r.track_id = t.id))""")
-                .param(trackId).query(Boolean.class).single();
+                          (SELECT 1 FROM face_track_reembeddings r WHERE r.track_id = t.id AND r.change_id = ?))""")
+                .params(trackId, changeId).query(Boolean.class).single();
     }
 
-    public PackChangeProgress progress() {
+    public PackChangeProgress progress(long changeId) {
         record Counts(long tracks, long done, long lost, long faces, long facesDone) {
         }
         Counts counts = jdbc.sql("""
                         SELECT (SELECT count(*) FROM face_tracks),
-                          (SELECT count(*) FROM face_track_reembeddings),
-                          (SELECT count(*) FROM face_track_reembeddings WHERE embedding IS NULL),
+                          (SELECT count(*) FROM face_track_reembeddings WHERE change_id = :change),
+                          (SELECT count(*) FROM face_track_reembeddings WHERE change_id = :change AND embedding IS NULL),
                           (SELECT count(*) FROM creator_face_embeddings),
-                          (SELECT count(*) FROM creator_face_reembeddings)""")
-                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                          (SELECT count(*) FROM creator_face_reembeddings WHERE change_id = :change)""")
+                .param("change", changeId).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5))).single();
         List<Long> videos = jdbc.sql("""
                         SELECT DISTINCT t.video_id FROM face_tracks t
-                        WHERE NOT EXISTS (SELECT 1 FROM face_track_reembeddings r WHERE r.track_id = t.id)
-                        ORDER BY t.video_id""").query(Long.class).list();
+                        WHERE NOT EXISTS (SELECT 1 FROM face_track_reembeddings r
+                                          WHERE r.track_id = t.id AND r.change_id = ?)
+                        ORDER BY t.video_id""").param(changeId).query(Long.class).list();
+        List<Long> creators = jdbc.sql("""
+                        SELECT DISTINCT e.creator_id FROM creator_face_embeddings e
+                        WHERE NOT EXISTS (SELECT 1 FROM creator_face_reembeddings r
+                                          WHERE r.embedding_id = e.id AND r.change_id = ?)
+                        ORDER BY e.creator_id""").param(changeId).query(Long.class).list();
         return new PackChangeProgress(counts.tracks(), counts.done(), counts.lost(), counts.faces(),
-                counts.facesDone(), videos, creatorsMissing());
+                counts.facesDone(), videos, creators);
     }
 
     /** Every video with face tracks: what a change re-embeds. */
@@ -162,13 +175,6 @@ public class PackChangeStore {
     public List<Long> creatorsWithFaces() {
         return jdbc.sql("SELECT DISTINCT creator_id FROM creator_face_embeddings ORDER BY creator_id")
                 .query(Long.class).list();
-    }
-
-    private List<Long> creatorsMissing() {
-        return jdbc.sql("""
-                        SELECT DISTINCT e.creator_id FROM creator_face_embeddings e
-                        WHERE NOT EXISTS (SELECT 1 FROM creator_face_reembeddings r WHERE r.embedding_id = e.id)
-                        ORDER BY e.creator_id""").query(Long.class).list();
     }
 
     /**
@@ -185,19 +191,22 @@ public class PackChangeStore {
         String type = "halfvec(" + change.embeddingDim() + ")";
         int lost = jdbc.sql("""
                         DELETE FROM face_tracks t USING face_track_reembeddings r
-                        WHERE r.track_id = t.id AND r.embedding IS NULL""").update();
+                        WHERE r.track_id = t.id AND r.change_id = ? AND r.embedding IS NULL""")
+                .param(change.id()).update();
         jdbc.sql("DROP INDEX face_tracks_hnsw").update();
         jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();
         // The type change cannot read another table, so each column is emptied and filled from the staging table.
         jdbc.sql("ALTER TABLE face_tracks ALTER COLUMN embedding DROP NOT NULL, ALTER COLUMN embedding TYPE " + type
                 + " USING NULL").update();
         jdbc.sql("UPDATE face_tracks t SET embedding = r.embedding::" + type
-                + " FROM face_track_reembeddings r WHERE r.track_id = t.id").update();
+                + " FROM face_track_reembeddings r WHERE r.track_id = t.id AND r.change_id = ?").param(change.id())
+                .update();
         jdbc.sql("ALTER TABLE face_tracks ALTER COLUMN embedding SET NOT NULL").update();
         jdbc.sql("ALTER TABLE creator_face_embeddings ALTER COLUMN embedding DROP NOT NULL,"
                 + " ALTER COLUMN embedding TYPE " + type + " USING NULL").update();
         jdbc.sql("UPDATE creator_face_embeddings e SET embedding = r.embedding::" + type
-                + " FROM creator_face_reembeddings r WHERE r.embedding_id = e.id").update();
+                + " FROM creator_face_reembeddings r WHERE r.embedding_id = e.id AND r.change_id = ?")
+                .param(change.id()).update();
         jdbc.sql("ALTER TABLE creator_face_embeddings ALTER COLUMN embedding SET NOT NULL").update();
         jdbc.sql("CREATE INDEX face_tracks_hnsw ON face_tracks USING hnsw (embedding halfvec_cosine_ops)").update();
         jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"

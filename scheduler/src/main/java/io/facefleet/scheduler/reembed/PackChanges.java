@@ -82,7 +82,7 @@ public class PackChanges {
             return changes.start(manifest.name(), manifest.recognizer().embeddingDim(), active,
                     manifest.thresholds().match(), manifest.thresholds().autoTag());
         });
-        PackChangeProgress progress = changes.progress();
+        PackChangeProgress progress = changes.progress(change.id());
         reembedding.videos(change, progress.videosMissing());
         reembedding.creators(change, progress.creatorsMissing());
         log.info("Re-embedding with model pack {}: queued {} videos and {} creators", change.pack(),
@@ -91,7 +91,8 @@ public class PackChanges {
     }
 
     public PackChangeStatus status() {
-        return PackChangeStatus.of(activePack(), changes.open(), changes.open().map(c -> changes.progress()));
+        var open = changes.open();
+        return PackChangeStatus.of(activePack(), open, open.map(change -> changes.progress(change.id())));
     }
 
     /**
@@ -106,7 +107,7 @@ public class PackChanges {
             matchingLock.exclusive();
             PackChange change = changes.open().orElseThrow(() -> ApiException.conflict(
                     "No change of model pack is under way: start one with facefleet reembed --pack PACK"));
-            PackChangeProgress progress = changes.progress();
+            PackChangeProgress progress = changes.progress(change.id());
             if (!progress.complete()) {
                 throw ApiException.conflict(String.format(java.util.Locale.ROOT, "Not everything is re-embedded"
                                 + " with %s yet: %d of %d face tracks and %d of %d creator faces. Wait for the jobs,"

@@ -130,18 +130,25 @@ class ModelPackChangeTest {
         long tracks = jdbc.sql("SELECT count(*) FROM face_tracks").query(Long.class).single();
         long creatorFaces = jdbc.sql("SELECT count(*) FROM creator_face_embeddings").query(Long.class).single();
 
-        // Start the change; kill the worker as soon as part of it is staged.
+        assertError(start("dev-512"), HttpStatus.BAD_REQUEST, "The library already uses model pack dev-512");
+        assertError(start("no-such-pack"), HttpStatus.BAD_REQUEST, "Unknown model pack 'no-such-pack'");
+        assertError(api.post("/api/admin/reembed/switch"), HttpStatus.CONFLICT, "No change of model pack is under way");
+
+        // Start the change; kill the worker once about half of it is staged.
         long started = System.nanoTime();
-        ResponseEntity<JsonNode> start = api.send(HttpMethod.POST, "/api/admin/reembed", "{\"pack\": \"dev-128\"}");
+        ResponseEntity<JsonNode> start = start("dev-128");
         assertThat(start.getStatusCode()).as(String.valueOf(start.getBody())).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(start.getBody().get("change").get("tracks").asLong()).isEqualTo(tracks);
-        awaitWork("part of the library re-embedded", () -> staged() > 0, Duration.ofMillis(20));
+        awaitWork("half of the library re-embedded", () -> staged() * 2 >= tracks + creatorFaces,
+                Duration.ofMillis(20));
         ProcessHandle.of(worker.pid()).ifPresent(ProcessHandle::destroyForcibly);
         worker.close();
         long stagedAtKill = staged();
+        List<String> stagedBeforeKill = stagedRows();
         System.out.printf(Locale.ROOT, "Worker killed with %d of %d face tracks and creator faces re-embedded%n",
                 stagedAtKill, tracks + creatorFaces);
         assertThat(stagedAtKill).as("killed half-way").isLessThan(tracks + creatorFaces);
+        assertError(start("dev-512"), HttpStatus.CONFLICT, "A change to model pack dev-128 is under way");
         assertError(api.post("/api/admin/reembed/switch"), HttpStatus.CONFLICT, "Not everything is re-embedded");
         assertThat(jdbc.sql(MATCHING_STATE).query(String.class).single()).isEqualTo(stateBefore);
 
@@ -152,6 +159,8 @@ class ModelPackChangeTest {
         System.out.printf(Locale.ROOT, "Re-embedded %d face tracks and %d creator faces with dev-128 in %.1f s"
                 + " (a worker killed on the way)%n", tracks, creatorFaces, (System.nanoTime() - started) / 1e9);
         assertThat(api.get("/api/admin/reembed").getBody().get("change").get("tracks_not_found").asLong()).isZero();
+        assertThat(stagedRows()).as("what was staged before the kill is kept, not done again")
+                .containsAll(stagedBeforeKill);
         assertThat(jdbc.sql(MATCHING_STATE).query(String.class).single()).as("nothing changes before the switch")
                 .isEqualTo(stateBefore);
         assertThat(jdbc.sql(TAGS).query(String.class).single()).isEqualTo(tagsBefore);
@@ -173,11 +182,32 @@ class ModelPackChangeTest {
         assertThat(jdbc.sql(TAGS).query(String.class).single()).isEqualTo(tagsBefore);
         System.out.println("Tags after the switch to dev-128: " + jdbc.sql(TAGS).query(String.class).single());
 
+        // A change can be abandoned: nothing else changes, and its late jobs stage nothing anyone counts.
+        String stateAfterSwitch = jdbc.sql(MATCHING_STATE).query(String.class).single();
+        assertThat(start("dev-512").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(reembed("--abandon")).contains("Active model pack: dev-128 (128-d)", "No change of model pack");
+        awaitWork("the abandoned change's jobs", () -> idle(api));
+        assertThat(jdbc.sql(MATCHING_STATE).query(String.class).single()).isEqualTo(stateAfterSwitch);
+        assertThat(jdbc.sql("SELECT string_agg(status, ',' ORDER BY id) FROM pack_changes").query(String.class)
+                .single()).isEqualTo("switched,abandoned");
+
         // Workers: auto adopts the new pack; one that names the old pack is refused with the reason.
         ModelPacks packs = ModelPacks.standard();
         assertThat(ModelPackChoice.decide(jdbc, "auto", packs).packName()).isEqualTo("dev-128");
         assertThatThrownBy(() -> ModelPackChoice.decide(jdbc, "dev-512", packs))
                 .isInstanceOf(ModelPackException.class).hasMessageContaining("auto follows the new pack");
+    }
+
+    /** The staged vectors, each with its row's id. */
+    private List<String> stagedRows() {
+        return jdbc.sql("""
+                        SELECT 'track ' || track_id || ': ' || embedding::text FROM face_track_reembeddings
+                        UNION ALL SELECT 'face ' || embedding_id || ': ' || embedding::text FROM creator_face_reembeddings""")
+                .query(String.class).list();
+    }
+
+    private ResponseEntity<JsonNode> start(String pack) {
+        return new SchedulerApi(port).send(HttpMethod.POST, "/api/admin/reembed", "{\"pack\": \"" + pack + "\"}");
     }
 
     /** Face tracks and creator faces with a vector of the new pack. */

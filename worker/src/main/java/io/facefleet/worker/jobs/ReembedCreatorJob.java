@@ -53,14 +53,15 @@ public class ReembedCreatorJob implements ReembedCreatorHandler {
             log.info("Re-embedding {}: no longer needed (the change ended or the creator is gone)", request);
             return;
         }
-        changes.stageConfirmedFaces();
-        List<CreatorFaceToReembed> faces = changes.creatorFacesToReembed(request.creatorId());
+        long changeId = change.get().id();
+        changes.stageConfirmedFaces(changeId);
+        List<CreatorFaceToReembed> faces = changes.creatorFacesToReembed(changeId, request.creatorId());
         FaceEngine engine = engines.forPack(change.get().pack());
         JobProgress progress = JobProgress.of(this::jobContext, faces.size());
         List<String> failures = new ArrayList<>();
         int done = 0;
         for (CreatorFaceToReembed face : faces) {
-            if (face.photoId() == null && face.trackId() != null && changes.awaitsTemplate(face.trackId())) {
+            if (face.photoId() == null && face.trackId() != null && changes.awaitsTemplate(changeId, face.trackId())) {
                 continue; // its video's job stages it
             }
             Optional<float[]> embedding = face.photoId() != null
@@ -69,7 +70,7 @@ public class ReembedCreatorJob implements ReembedCreatorHandler {
                 embedding = embed(engine, face.cropJpeg());
             }
             if (embedding.isPresent()) {
-                changes.stageCreatorFace(face.embeddingId(), embedding.get());
+                changes.stageCreatorFace(changeId, face.embeddingId(), embedding.get());
             } else {
                 failures.add("reference face " + face.embeddingId());
             }

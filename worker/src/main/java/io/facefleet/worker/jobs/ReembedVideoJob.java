@@ -67,9 +67,10 @@ public class ReembedVideoJob implements ReembedVideoHandler {
             log.info("Re-embedding {}: no longer needed (the change ended or the video is gone)", request);
             return;
         }
-        List<TrackToReembed> tracks = changes.tracksToReembed(videoId);
+        long changeId = change.get().id();
+        List<TrackToReembed> tracks = changes.tracksToReembed(changeId, videoId);
         if (tracks.isEmpty()) {
-            changes.stageConfirmedFaces();
+            changes.stageConfirmedFaces(changeId);
             return;
         }
         FaceEngine engine = engines.forPack(change.get().pack());
@@ -98,11 +99,11 @@ public class ReembedVideoJob implements ReembedVideoHandler {
                 if (template.isEmpty()) {
                     lost++;
                 }
-                changes.stageTrack(track.trackId(), template.map(Template::embedding).orElse(null),
+                changes.stageTrack(changeId, track.trackId(), template.map(Template::embedding).orElse(null),
                         template.map(Template::embeddedFaces).orElse(null));
             }
         }
-        changes.stageConfirmedFaces();
+        changes.stageConfirmedFaces(changeId);
         progress.set(boxesByTime.size() + 1L);
         log.info("Re-embedded {} tracks of video {} ({}) with {} in {} s: {} from their stored crop, {} not found",
                 tracks.size(), videoId, LogText.escaped(video.get().path()), change.get().pack(),
