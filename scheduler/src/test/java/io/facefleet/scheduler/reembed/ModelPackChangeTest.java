@@ -57,8 +57,8 @@ class ModelPackChangeTest {
     private static final List<String> CREATORS = List.of("Barack_Obama", "Lin-Manuel_Miranda", "Alex_Lacamoire",
             "Joe_Biden", "Tom_Hanks");
     private static final String TAGS = """
-            SELECT string_agg(substring(v.path from '[^/]*$') || ': ' || c.name || ' (' || t.source || ')', '; '
-                              ORDER BY v.path, c.name)
+            SELECT coalesce(string_agg(substring(v.path from '[^/]*$') || ': ' || c.name || ' (' || t.source || ')',
+                                       '; ' ORDER BY v.path, c.name), 'no tags')
             FROM video_creators t JOIN videos v ON v.id = t.video_id JOIN creators c ON c.id = t.creator_id""";
     /** Everything matching reads: the tracks' vectors and matches, the creators' vectors, the pack, the thresholds. */
     private static final String MATCHING_STATE = """
