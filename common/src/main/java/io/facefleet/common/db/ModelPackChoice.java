@@ -28,7 +28,7 @@ public record ModelPackChoice(String configured, String packName, ModelPackManif
             }
             ModelPackManifest manifest = packs.manifest(configured);
             if (!manifest.name().equals(name) || manifest.recognizer().embeddingDim() != recorded.get().embeddingDim()) {
-                throw new ModelPackException("This database was created for model pack " + name + " ("
+                throw new ModelPackException("This database uses model pack " + name + " ("
                         + recorded.get().embeddingDim() + "-d) but facefleet.model-pack is " + configured + " ("
                         + manifest.recognizer().embeddingDim() + "-d). Embeddings of different packs cannot be"
                         + " compared: use " + name + " (or auto; after facefleet reembed --switch, auto follows the new"

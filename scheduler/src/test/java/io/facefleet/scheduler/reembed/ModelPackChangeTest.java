@@ -161,6 +161,15 @@ class ModelPackChangeTest {
         assertThat(api.get("/api/admin/reembed").getBody().get("change").get("tracks_not_found").asLong()).isZero();
         assertThat(stagedRows()).as("what was staged before the kill is kept, not done again")
                 .containsAll(stagedBeforeKill);
+        List<String> videoJobs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            try (Stream<String> lines = Files.lines(Path.of("target", "reembed-test-worker-" + i + ".log"))) {
+                lines.filter(line -> line.contains("ReembedVideoJob") && line.contains("Re-embedded"))
+                        .forEach(videoJobs::add);
+            }
+        }
+        assertThat(videoJobs).as("every track found again in its frames, none from its crop").isNotEmpty()
+                .allMatch(line -> line.endsWith(": 0 from their stored crop, 0 not found"));
         assertThat(jdbc.sql(MATCHING_STATE).query(String.class).single()).as("nothing changes before the switch")
                 .isEqualTo(stateBefore);
         assertThat(jdbc.sql(TAGS).query(String.class).single()).isEqualTo(tagsBefore);
