@@ -6,6 +6,7 @@ import io.facefleet.common.pack.ModelPackException;
 import io.facefleet.common.pack.ModelPacks;
 import io.facefleet.scheduler.cli.ReembedCommand;
 import io.facefleet.scheduler.demo.WorkerProcess;
+import io.facefleet.scheduler.support.FleetWork;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestCredentials;
@@ -235,8 +236,7 @@ class ModelPackChangeTest {
     }
 
     private static boolean idle(SchedulerApi api) {
-        JsonNode jobs = api.get("/api/fleet").getBody().get("jobs");
-        return jobs.get("enqueued").asLong() + jobs.get("processing").asLong() + jobs.get("scheduled").asLong() == 0;
+        return FleetWork.idle(api);
     }
 
     private void awaitWork(String what, BooleanSupplier done) {
@@ -244,19 +244,7 @@ class ModelPackChangeTest {
     }
 
     private void awaitWork(String what, BooleanSupplier done, Duration poll) {
-        long deadline = System.nanoTime() + WORK.toNanos();
-        while (!done.getAsBoolean()) {
-            worker.checkAlive();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + WORK.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        FleetWork.await(worker, what, WORK, poll, done);
     }
 
     private static Path temporaryFolder() {
