@@ -61,26 +61,23 @@ public class PackChangeStore {
 
     /** The video's tracks without a vector staged for the change, with their sightings in time order. */
     public List<TrackToReembed> tracksToReembed(long changeId, long videoId) {
-        Map<Long, TrackToReembed> tracks = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT t.id, t.embedded_faces, t.crop_jpeg, s.frame_timestamp, s.bbox
+        record Row(long trackId, TrackToReembed.Sighting sighting) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT t.id, s.frame_timestamp, s.bbox
                         FROM face_tracks t JOIN video_face_sightings s ON s.track_id = t.id
                         WHERE t.video_id = ?
                           AND NOT EXISTS (SELECT 1 FROM face_track_reembeddings r
                                           WHERE r.track_id = t.id AND r.change_id = ?)
                         ORDER BY t.id, s.frame_timestamp""")
-                .params(videoId, changeId).query((rs, n) -> {
-                    long id = rs.getLong(1);
-                    TrackToReembed track = tracks.computeIfAbsent(id, key -> {
-                        try {
-                            return new TrackToReembed(key, rs.getInt(2), rs.getBytes(3), new ArrayList<>());
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    track.sightings().add(new TrackToReembed.Sighting(rs.getDouble(4), Vectors.realArray(rs, "bbox")));
-                    return id;
-                }).list();
+                .params(videoId, changeId)
+                .query((rs, n) -> new Row(rs.getLong(1),
+                        new TrackToReembed.Sighting(rs.getDouble(2), Vectors.realArray(rs, "bbox")))).list();
+        Map<Long, TrackToReembed> tracks = new LinkedHashMap<>();
+        for (Row row : rows) {
+            tracks.computeIfAbsent(row.trackId(), id -> new TrackToReembed(id, new ArrayList<>()))
+                    .sightings().add(row.sighting());
+        }
         return List.copyOf(tracks.values());
     }
 
@@ -198,7 +195,7 @@ public class PackChangeStore {
         // The type change cannot read another table, so each column is emptied and filled from the staging table.
         jdbc.sql("ALTER TABLE face_tracks ALTER COLUMN embedding DROP NOT NULL, ALTER COLUMN embedding TYPE " + type
                 + " USING NULL").update();
-        jdbc.sql("UPDATE face_tracks t SET embedding = r.embedding::" + type
+        jdbc.sql("UPDATE face_tracks t SET embedding = r.embedding::" + type + ", embedded_faces = r.embedded_faces"
                 + " FROM face_track_reembeddings r WHERE r.track_id = t.id AND r.change_id = ?").param(change.id())
                 .update();
         jdbc.sql("ALTER TABLE face_tracks ALTER COLUMN embedding SET NOT NULL").update();

@@ -4,6 +4,7 @@ import io.facefleet.common.LogText;
 import io.facefleet.common.image.ImageRejectedException;
 import io.facefleet.common.jobs.ReembedVideoHandler;
 import io.facefleet.common.jobs.ReembedVideoRequest;
+import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.PackChange;
 import io.facefleet.common.store.PackChangeStore;
 import io.facefleet.common.store.TrackToReembed;
@@ -47,13 +48,16 @@ public class ReembedVideoJob implements ReembedVideoHandler {
 
     private final PackChangeStore changes;
     private final VideoStore videos;
+    private final FaceTrackStore faceTracks;
     private final PackEngines engines;
     private final ImageDecoder decoder;
     private final FrameSampler sampler = new FrameSampler();
 
-    public ReembedVideoJob(PackChangeStore changes, VideoStore videos, PackEngines engines, ImageDecoder decoder) {
+    public ReembedVideoJob(PackChangeStore changes, VideoStore videos, FaceTrackStore faceTracks,
+                           PackEngines engines, ImageDecoder decoder) {
         this.changes = changes;
         this.videos = videos;
+        this.faceTracks = faceTracks;
         this.engines = engines;
         this.decoder = decoder;
     }
@@ -93,7 +97,7 @@ public class ReembedVideoJob implements ReembedVideoHandler {
             for (TrackToReembed track : tracks) {
                 Optional<Template> template = templates.template(track.trackId());
                 if (template.isEmpty()) {
-                    template = fromCrop(engine, track.cropJpeg());
+                    template = fromCrop(engine, faceTracks.crop(track.trackId()).orElse(null));
                     fromCrop++;
                 }
                 if (template.isEmpty()) {
