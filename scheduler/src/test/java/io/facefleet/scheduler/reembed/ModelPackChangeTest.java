@@ -7,6 +7,7 @@ import io.facefleet.common.pack.ModelPacks;
 import io.facefleet.scheduler.cli.ReembedCommand;
 import io.facefleet.scheduler.demo.WorkerProcess;
 import io.facefleet.scheduler.support.FleetWork;
+import io.facefleet.scheduler.support.JobRunrJobs;
 import io.facefleet.scheduler.support.SchedulerApi;
 import io.facefleet.scheduler.support.SchedulerTest;
 import io.facefleet.scheduler.support.TestCredentials;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -47,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Changing the model pack of a live library, end to end: the Obama and Hamilton clips processed and five creators
  * of the demo's photos enrolled with dev-512 by a real worker; re-embedded with dev-128, the worker killed half-way
  * and another one finishing; nothing changes before the switch; after it the database is dev-128's and the clips
- * have the same tags.
+ * have the same tags; then a change abandoned, and the workers that still hold dev-512.
  */
 @SchedulerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -201,7 +203,14 @@ class ModelPackChangeTest {
         assertThat(jdbc.sql("SELECT string_agg(status, ',' ORDER BY id) FROM pack_changes").query(String.class)
                 .single()).isEqualTo("switched,abandoned");
 
-        // Workers: auto adopts the new pack; one that names the old pack is refused with the reason.
+        // Workers: the running one still holds dev-512 and fails a video's job with the reason (JobRunr retries it)
+        long obamaVideo = jdbc.sql("SELECT id FROM videos WHERE path LIKE '%obama_whcd_hk.mp4'").query(Long.class)
+                .single();
+        UUID reprocess = UUID.fromString(api.post("/api/videos/" + obamaVideo + "/reprocess").getBody().get("job_id")
+                .asString());
+        awaitWork("the old pack's worker to refuse the video", () -> new JobRunrJobs(jdbc).byId(reprocess).json()
+                .contains("the database now uses dev-128 (128-d) since a switch"));
+        // auto adopts the new pack on restart; a worker that names the old pack is refused with the reason.
         ModelPacks packs = ModelPacks.standard();
         assertThat(ModelPackChoice.decide(jdbc, "auto", packs).packName()).isEqualTo("dev-128");
         assertThatThrownBy(() -> ModelPackChoice.decide(jdbc, "dev-512", packs))
