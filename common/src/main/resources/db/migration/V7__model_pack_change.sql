@@ -5,6 +5,8 @@
 CREATE TABLE pack_changes (
     id                  bigserial   PRIMARY KEY,
     model_pack          text        NOT NULL,
+    -- what the workers load: a built-in pack's name, or the folder of a pack of one's own
+    load_as             text        NOT NULL,
     embedding_dim       int         NOT NULL CHECK (embedding_dim > 0),
     from_pack           text        NOT NULL,
     -- the new pack's manifest's thresholds, for the switch: the scheduler may not hold the pack's folder

@@ -25,23 +25,23 @@ public class ReembedQueue {
 
     public void videos(PackChange change, Collection<Long> videoIds) {
         for (long videoId : videoIds) {
-            jobs.enqueue(new ReembedVideoRequest(videoId, change.pack()));
+            jobs.enqueue(new ReembedVideoRequest(videoId, change.loadAs()));
         }
     }
 
     public void creators(PackChange change, Collection<Long> creatorIds) {
         for (long creatorId : creatorIds) {
-            jobs.enqueue(new ReembedCreatorRequest(creatorId, change.pack()));
+            jobs.enqueue(new ReembedCreatorRequest(creatorId, change.loadAs()));
         }
     }
 
     /** After a video was processed or a creator enrolled: where a change is under way, their new rows too. */
     public void videoIfChanging(long videoId) {
-        changes.open().ifPresent(change -> jobs.enqueue(new ReembedVideoRequest(videoId, change.pack())));
+        changes.open().ifPresent(change -> jobs.enqueue(new ReembedVideoRequest(videoId, change.loadAs())));
     }
 
     public void creatorIfChanging(long creatorId) {
-        changes.open().ifPresent(change -> jobs.enqueue(new ReembedCreatorRequest(creatorId, change.pack())));
+        changes.open().ifPresent(change -> jobs.enqueue(new ReembedCreatorRequest(creatorId, change.loadAs())));
     }
 
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
 public class PackChangeStore {
 
     private static final String CHANGE = """
-            SELECT id, model_pack, embedding_dim, from_pack, match_threshold, auto_tag_threshold, status, started_at
+            SELECT id, model_pack, load_as, embedding_dim, from_pack, match_threshold, auto_tag_threshold, status,
+              started_at
             FROM pack_changes""";
 
     private final JdbcClient jdbc;
@@ -31,18 +32,19 @@ public class PackChangeStore {
     /** The change under way, if any. */
     public Optional<PackChange> open() {
         return jdbc.sql(CHANGE + " WHERE status = 'embedding'").query((rs, n) -> new PackChange(rs.getLong(1),
-                rs.getString(2), rs.getInt(3), rs.getString(4), rs.getFloat(5), rs.getFloat(6), rs.getString(7),
-                rs.getObject(8, Timestamp.class).toInstant())).optional();
+                rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getFloat(6), rs.getFloat(7),
+                rs.getString(8), rs.getObject(9, Timestamp.class).toInstant())).optional();
     }
 
     /** Starts a change; the unique index pack_changes_one_open refuses a second one. */
-    public PackChange start(String pack, int embeddingDim, String fromPack, float matchThreshold,
+    public PackChange start(String pack, String loadAs, int embeddingDim, String fromPack, float matchThreshold,
                             float autoTagThreshold) {
         dropStaged(); // what late jobs of an ended change left
         jdbc.sql("""
-                        INSERT INTO pack_changes (model_pack, embedding_dim, from_pack, match_threshold, auto_tag_threshold)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(pack, embeddingDim, fromPack, matchThreshold, autoTagThreshold).update();
+                        INSERT INTO pack_changes (model_pack, load_as, embedding_dim, from_pack, match_threshold,
+                          auto_tag_threshold)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(pack, loadAs, embeddingDim, fromPack, matchThreshold, autoTagThreshold).update();
         return open().orElseThrow();
     }
 

@@ -79,7 +79,7 @@ public class PackChanges {
             if (active.equals(manifest.name())) {
                 throw ApiException.badRequest("The library already uses model pack " + active);
             }
-            return changes.start(manifest.name(), manifest.recognizer().embeddingDim(), active,
+            return changes.start(manifest.name(), pack.strip(), manifest.recognizer().embeddingDim(), active,
                     manifest.thresholds().match(), manifest.thresholds().autoTag());
         });
         PackChangeProgress progress = changes.progress(change.id());

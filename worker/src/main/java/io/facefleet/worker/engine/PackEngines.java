@@ -16,19 +16,22 @@ public class PackEngines {
     private final FaceEngine active;
     private final EngineProperties properties;
     private FaceEngine other;
+    private String otherLoadedAs;
 
     public PackEngines(FaceEngine active, EngineProperties properties) {
         this.active = active;
         this.properties = properties;
     }
 
+    /** @param pack a built-in pack's name or a pack folder */
     public synchronized FaceEngine forPack(String pack) {
         if (active.pack().name().equals(pack)) {
             return active;
         }
-        if (other == null || !other.pack().name().equals(pack)) {
+        if (other == null || !pack.equals(otherLoadedAs)) {
             close();
             other = FaceEngine.open(ModelPacks.standard().load(pack), properties.toSettings());
+            otherLoadedAs = pack;
         }
         return other;
     }

@@ -48,7 +48,7 @@ public class ReembedCreatorJob implements ReembedCreatorHandler {
 
     @Override
     public void run(ReembedCreatorRequest request) {
-        Optional<PackChange> change = changes.open().filter(open -> open.pack().equals(request.pack()));
+        Optional<PackChange> change = changes.open().filter(open -> open.loadAs().equals(request.pack()));
         if (change.isEmpty() || creators.find(request.creatorId()).isEmpty()) {
             log.info("Re-embedding {}: no longer needed (the change ended or the creator is gone)", request);
             return;
@@ -56,7 +56,7 @@ public class ReembedCreatorJob implements ReembedCreatorHandler {
         long changeId = change.get().id();
         changes.stageConfirmedFaces(changeId);
         List<CreatorFaceToReembed> faces = changes.creatorFacesToReembed(changeId, request.creatorId());
-        FaceEngine engine = engines.forPack(change.get().pack());
+        FaceEngine engine = engines.forPack(change.get().loadAs());
         JobProgress progress = JobProgress.of(this::jobContext, faces.size());
         List<String> failures = new ArrayList<>();
         int done = 0;
@@ -79,7 +79,7 @@ public class ReembedCreatorJob implements ReembedCreatorHandler {
         if (!failures.isEmpty()) {
             throw new UnprocessableInputException(change.get().pack() + " finds no face in " + String.join(", ",
                     failures) + " of creator " + request.creatorId() + ": remove those faces (or photos) and queue"
-                    + " the re-embedding again (facefleet reembed --pack " + change.get().pack() + ")");
+                    + " the re-embedding again (facefleet reembed --pack " + change.get().loadAs() + ")");
         }
     }
 

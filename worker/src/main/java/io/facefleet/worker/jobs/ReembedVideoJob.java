@@ -65,7 +65,7 @@ public class ReembedVideoJob implements ReembedVideoHandler {
     @Override
     public void run(ReembedVideoRequest request) {
         long videoId = request.videoId();
-        Optional<PackChange> change = changes.open().filter(open -> open.pack().equals(request.pack()));
+        Optional<PackChange> change = changes.open().filter(open -> open.loadAs().equals(request.pack()));
         Optional<Video> video = videos.find(videoId);
         if (change.isEmpty() || video.isEmpty()) {
             log.info("Re-embedding {}: no longer needed (the change ended or the video is gone)", request);
@@ -77,7 +77,7 @@ public class ReembedVideoJob implements ReembedVideoHandler {
             changes.stageConfirmedFaces(changeId);
             return;
         }
-        FaceEngine engine = engines.forPack(change.get().pack());
+        FaceEngine engine = engines.forPack(change.get().loadAs());
         long started = System.nanoTime();
         Map<Long, Integer> sightings = new HashMap<>();
         TreeMap<Double, List<StoredBox>> boxesByTime = new TreeMap<>();
