@@ -2,6 +2,7 @@ package io.facefleet.scheduler;
 
 import io.facefleet.common.db.FacefleetDatabaseConfiguration;
 import io.facefleet.common.jobs.ClusteringQueue;
+import io.facefleet.common.jobs.ReembedQueue;
 import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.jobs.VideoQueue;
 import org.springframework.boot.SpringApplication;
@@ -21,7 +22,7 @@ import java.time.Clock;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import({FacefleetDatabaseConfiguration.class, VideoQueue.class, RematchQueue.class, ClusteringQueue.class})
+@Import({FacefleetDatabaseConfiguration.class, VideoQueue.class, RematchQueue.class, ClusteringQueue.class, ReembedQueue.class})
 public class SchedulerApplication {
 
     public static void main(String[] args) {

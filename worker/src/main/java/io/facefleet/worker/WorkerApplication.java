@@ -2,6 +2,7 @@ package io.facefleet.worker;
 
 import io.facefleet.common.db.FacefleetDatabaseConfiguration;
 import io.facefleet.common.jobs.ClusteringQueue;
+import io.facefleet.common.jobs.ReembedQueue;
 import io.facefleet.common.jobs.RematchQueue;
 import io.facefleet.common.people.UnknownPeopleClustering;
 import org.springframework.boot.SpringApplication;
@@ -17,7 +18,8 @@ import java.time.Clock;
  * face HTTP API, both over one {@link io.facefleet.worker.face.FaceEngine}.
  */
 @SpringBootApplication
-@Import({FacefleetDatabaseConfiguration.class, RematchQueue.class, ClusteringQueue.class, UnknownPeopleClustering.class})
+@Import({FacefleetDatabaseConfiguration.class, RematchQueue.class, ClusteringQueue.class, ReembedQueue.class,
+        UnknownPeopleClustering.class})
 public class WorkerApplication {
 
     /** Starts the worker and returns once it is serving; the CLI's {@code facefleet worker} calls this. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Which model pack this process works with. The database records the pack it was created for and that record
  * wins: {@code auto} adopts it, an explicit pack that differs is refused (embeddings of two packs cannot be
- * compared). A new database is created for the configured pack ({@code auto}: buffalo_l where downloaded, else
+ * compared; a change of pack goes through facefleet reembed, docs/model-pack-change.md). A new database is created for the configured pack ({@code auto}: buffalo_l where downloaded, else
  * dev-512).
  *
  * @param configured   what {@code facefleet.model-pack} says: a name, a folder, or auto
@@ -28,10 +28,11 @@ public record ModelPackChoice(String configured, String packName, ModelPackManif
             }
             ModelPackManifest manifest = packs.manifest(configured);
             if (!manifest.name().equals(name) || manifest.recognizer().embeddingDim() != recorded.get().embeddingDim()) {
-                throw new ModelPackException("This database was created for model pack " + name + " ("
+                throw new ModelPackException("This database uses model pack " + name + " ("
                         + recorded.get().embeddingDim() + "-d) but facefleet.model-pack is " + configured + " ("
                         + manifest.recognizer().embeddingDim() + "-d). Embeddings of different packs cannot be"
-                        + " compared: use " + name + " (or auto), or a new database");
+                        + " compared: use " + name + " (or auto; after facefleet reembed --switch, auto follows the new"
+                        + " pack), or a new database");
             }
             return new ModelPackChoice(configured, name, manifest);
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 + " OpenAPI at /v3/api-docs) and the JobRunr dashboard.",
                 "Other Spring Boot settings pass through, e.g. --facefleet.library.rescan-interval=1h."},
         subcommands = {DemoCommand.class, BenchCommand.class, TokenCommand.class, UserCommand.class,
-                SearchCommand.class})
+                SearchCommand.class, ReembedCommand.class})
 public final class FacefleetSchedulerMain implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "HTTP port of the REST API. Default: 8080.")

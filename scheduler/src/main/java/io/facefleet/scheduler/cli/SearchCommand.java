@@ -1,19 +1,14 @@
 package io.facefleet.scheduler.cli;
 
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientResponseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,13 +34,8 @@ public final class SearchCommand implements Callable<Integer> {
             description = "The least similarity of a face shown. Default: the scheduler's match threshold.")
     Float minSimilarity;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:FACEFLEET_API_URL:-http://localhost:8080}",
-            description = "The scheduler (FACEFLEET_API_URL). Default: http://localhost:8080.")
-    String url;
-
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:FACEFLEET_API_TOKEN}",
-            description = "A bearer token (FACEFLEET_API_TOKEN).")
-    String token;
+    @Mixin
+    SchedulerConnection scheduler = new SchedulerConnection();
 
     private final PrintStream out;
 
@@ -63,10 +53,6 @@ public final class SearchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(photo)) {
             throw new IllegalArgumentException("No photo at " + photo);
         }
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("Give a reviewer's or admin's API token: --token or FACEFLEET_API_TOKEN"
-                    + " (facefleet token create --role reviewer --name me)");
-        }
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new FileSystemResource(photo));
         if (limit != null) {
@@ -75,29 +61,9 @@ public final class SearchCommand implements Callable<Integer> {
         if (minSimilarity != null) {
             form.add("min_similarity", minSimilarity.toString());
         }
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
-        requests.setReadTimeout(Duration.ofMinutes(2));
-        RestClient api = RestClient.builder().baseUrl(url).requestFactory(requests)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
-        JsonMapper json = JsonMapper.builder().build();
-        String body;
-        try {
-            body = api.post().uri("/api/search").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
-                    .retrieve().body(String.class);
-        } catch (RestClientResponseException e) {
-            String detail = e.getResponseBodyAsString();
-            try {
-                detail = json.readTree(detail).path("detail").asString(detail);
-            } catch (RuntimeException notJson) {
-                // keep the body as it came
-            }
-            throw new IllegalStateException("The scheduler at " + url + " answered " + e.getStatusCode().value()
-                    + ": " + detail);
-        } catch (ResourceAccessException e) {
-            throw new IllegalStateException("Cannot reach the scheduler at " + url + " (--url, FACEFLEET_API_URL): "
-                    + e.getMessage());
-        }
-        print(json.readTree(body));
+        print(scheduler.call("a reviewer's or admin's", "reviewer", Duration.ofMinutes(2), api -> api.post()
+                .uri("/api/search").contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve()
+                .body(String.class)));
         return 0;
     }
 

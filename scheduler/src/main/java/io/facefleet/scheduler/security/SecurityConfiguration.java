@@ -41,7 +41,7 @@ public class SecurityConfiguration {
         SignedInUserCheck signedInUsers = new SignedInUserCheck(users);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole("VIEWER")
                         .requestMatchers(HttpMethod.POST, "/api/review/**").hasRole("REVIEWER")

@@ -6,6 +6,7 @@ import io.facefleet.common.store.UnknownPeopleStore;
 import io.facefleet.scheduler.demo.WorkerProcess;
 import io.facefleet.scheduler.cli.SearchCommand;
 import io.facefleet.scheduler.security.ApiTokens;
+import io.facefleet.scheduler.support.FleetWork;
 import io.facefleet.scheduler.support.TestCredentials;
 import io.facefleet.scheduler.support.Browser;
 import io.facefleet.scheduler.support.SchedulerApi;
@@ -437,24 +438,11 @@ class PhotoSearchAndUnknownPeopleTest {
 
     /** No job waits or runs: the grouping of unknown faces and any rematch are done. */
     private boolean idle() {
-        JsonNode jobs = api.get("/api/fleet").getBody().get("jobs");
-        return jobs.get("enqueued").asLong() + jobs.get("processing").asLong() + jobs.get("scheduled").asLong() == 0;
+        return FleetWork.idle(api);
     }
 
     private void awaitWork(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + WORK.toNanos();
-        while (!done.getAsBoolean()) {
-            worker.checkAlive();
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + WORK.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        FleetWork.await(worker, what, WORK, Duration.ofMillis(500), done);
     }
 
     private static void copy(String video) {

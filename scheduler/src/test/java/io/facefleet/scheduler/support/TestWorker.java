@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A real worker for the scheduler's end-to-end tests: the worker jar the reactor built before this module, run as a
- * process of its own (as on a worker host) against the test's database, with the dev-512 pack.
+ * process of its own (as on a worker host) against the test's database, with the dev-512 pack unless told.
  */
 public final class TestWorker {
 
@@ -23,11 +23,16 @@ public final class TestWorker {
     }
 
     public static WorkerProcess start(DatabaseSettings database, Path log) {
+        return start(database, log, "dev-512");
+    }
+
+    /** @param pack the worker's facefleet.model-pack: a pack's name or auto */
+    public static WorkerProcess start(DatabaseSettings database, Path log, String pack) {
         Path jar = Path.of(System.getProperty("facefleet.worker-jar", "../worker/target/facefleet-worker.jar"))
                 .toAbsolutePath().normalize();
         checkBuilt(jar);
         List<String> options = List.of("-Dfacefleet.fixtures=" + Fixtures.locate().root(),
-                "-Dfacefleet.model-pack=dev-512", "-Dspring.main.banner-mode=off");
+                "-Dfacefleet.model-pack=" + pack, "-Dspring.main.banner-mode=off");
         try {
             Files.createDirectories(log.getParent());
             WorkerProcess worker = WorkerProcess.start(jar, options, database, FreePort.any(), log);

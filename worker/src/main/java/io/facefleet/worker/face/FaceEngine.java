@@ -85,6 +85,11 @@ public final class FaceEngine implements AutoCloseable {
         return detector.detect(bgr, timings);
     }
 
+    /** Faces down to {@code minScore}, below the detector's usual threshold: for a face known to be there. */
+    public List<DetectedFace> detect(Mat bgr, float minScore, StageTimings timings) {
+        return detector.detect(bgr, minScore, timings);
+    }
+
     /** Every face in the image, embedded in one batch, strongest detection first. */
     public List<Face> analyze(Mat bgr, StageTimings timings) {
         return embed(bgr, detect(bgr, timings), timings);

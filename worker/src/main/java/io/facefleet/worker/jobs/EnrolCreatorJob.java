@@ -3,6 +3,7 @@ package io.facefleet.worker.jobs;
 import io.facefleet.common.jobs.EnrolCreatorHandler;
 import io.facefleet.common.jobs.EnrolCreatorRequest;
 import io.facefleet.common.jobs.RematchQueue;
+import io.facefleet.common.jobs.ReembedQueue;
 import io.facefleet.common.jobs.UnprocessableInputException;
 import io.facefleet.common.store.CreatorPhoto;
 import io.facefleet.common.store.CreatorStore;
@@ -39,9 +40,14 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
     private final MatchingLock matchingLock;
     private final TransactionTemplate transactions;
     private final RematchQueue rematches;
+    private final ActivePackCheck activePack;
+    private final ReembedQueue reembedding;
 
     public EnrolCreatorJob(CreatorStore creators, FaceEngine engine, ImageDecoder decoder, MatchingLock matchingLock,
-                           TransactionTemplate transactions, RematchQueue rematches) {
+                           TransactionTemplate transactions, RematchQueue rematches, ActivePackCheck activePack,
+                           ReembedQueue reembedding) {
+        this.activePack = activePack;
+        this.reembedding = reembedding;
         this.creators = creators;
         this.engine = engine;
         this.decoder = decoder;
@@ -56,6 +62,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
         if (creators.find(creatorId).isEmpty()) {
             return;
         }
+        activePack.check();
         List<CreatorPhoto> photos = creators.pendingPhotos(creatorId);
         JobProgress progress = JobProgress.of(this::jobContext, photos.size());
         List<Enrolment> enrolments = new ArrayList<>();
@@ -83,6 +90,7 @@ public class EnrolCreatorJob implements EnrolCreatorHandler {
         });
         if (!enrolments.isEmpty()) {
             rematches.now(creatorId);
+            reembedding.creatorIfChanging(creatorId);
         }
     }
 

@@ -4,6 +4,7 @@ import io.facefleet.common.LogText;
 import io.facefleet.common.jobs.ClusteringQueue;
 import io.facefleet.common.jobs.ProcessVideoHandler;
 import io.facefleet.common.jobs.ProcessVideoRequest;
+import io.facefleet.common.jobs.ReembedQueue;
 import io.facefleet.common.jobs.UnprocessableInputException;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.RecognitionConfig;
@@ -39,9 +40,14 @@ public class ProcessVideoJob implements ProcessVideoHandler {
     private final VideoResultWriter writer;
     private final VideoMetrics metrics;
     private final ClusteringQueue clustering;
+    private final ActivePackCheck activePack;
+    private final ReembedQueue reembedding;
 
     public ProcessVideoJob(VideoStore videos, VideoLifecycle lifecycle, ConfigStore configs, VideoFaceFinder finder,
-                           VideoResultWriter writer, VideoMetrics metrics, ClusteringQueue clustering) {
+                           VideoResultWriter writer, VideoMetrics metrics, ClusteringQueue clustering,
+                           ActivePackCheck activePack, ReembedQueue reembedding) {
+        this.activePack = activePack;
+        this.reembedding = reembedding;
         this.videos = videos;
         this.lifecycle = lifecycle;
         this.configs = configs;
@@ -59,6 +65,7 @@ public class ProcessVideoJob implements ProcessVideoHandler {
             log.info("Video {} was deleted before it was processed", videoId);
             return;
         }
+        activePack.check();
         RecognitionConfig config = configs.get();
         Optional<UUID> run = lifecycle.processing(videoId);
         if (run.isEmpty()) {
@@ -77,6 +84,7 @@ public class ProcessVideoJob implements ProcessVideoHandler {
             }
             double storeSeconds = (System.nanoTime() - storing) / 1e9;
             clustering.now(videoId); // a job of its own: a failure there retries only it
+            reembedding.videoIfChanging(videoId); // its new tracks need the new pack's templates before a switch
             metrics.processed(result, storeSeconds);
             SamplingReport sampling = result.sampling();
             log.info(String.format(Locale.ROOT, "Video %d (%s): %d faces in %d tracks (%s), %d recognizer runs; %d frames"

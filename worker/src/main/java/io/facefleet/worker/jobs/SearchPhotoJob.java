@@ -23,11 +23,14 @@ public class SearchPhotoJob implements SearchPhotoHandler {
     private final PhotoSearchStore searches;
     private final FaceEngine engine;
     private final ImageDecoder decoder;
+    private final ActivePackCheck activePack;
 
-    public SearchPhotoJob(PhotoSearchStore searches, FaceEngine engine, ImageDecoder decoder) {
+    public SearchPhotoJob(PhotoSearchStore searches, FaceEngine engine, ImageDecoder decoder,
+                          ActivePackCheck activePack) {
         this.searches = searches;
         this.engine = engine;
         this.decoder = decoder;
+        this.activePack = activePack;
     }
 
     @Override
@@ -37,6 +40,7 @@ public class SearchPhotoJob implements SearchPhotoHandler {
         if (photo.isEmpty()) {
             return; // the scheduler stopped waiting and deleted it
         }
+        activePack.check();
         try (Mat image = decoder.decode(photo.get())) {
             engine.mostProminent(image, StageTimings.NONE).ifPresentOrElse(face -> {
                 DetectedFace d = face.detection();

@@ -48,12 +48,22 @@ public final class FrameSampler {
      * @throws UnreadableVideoException where FFmpeg cannot open the file, it has no video, or no frame decodes
      */
     public SamplingReport sample(Path file, SamplingSettings settings, Consumer<SampledFrame> frames) {
+        return sample(file, videoSeconds -> SamplingPlan.of(videoSeconds, settings), frames);
+    }
+
+    /** The frames nearest the plan's times (the times a video was sampled at before, say). */
+    public SamplingReport sample(Path file, SamplingPlan plan, Consumer<SampledFrame> frames) {
+        return sample(file, videoSeconds -> plan, frames);
+    }
+
+    private SamplingReport sample(Path file, java.util.function.DoubleFunction<SamplingPlan> planner,
+                                  Consumer<SampledFrame> frames) {
         if (!Files.isRegularFile(file)) {
             throw new UnreadableVideoException("The file " + file + " does not exist");
         }
         ConsumerClock clock = new ConsumerClock();
         try (OpenVideo video = OpenVideo.open(file, decoderThreads, DecodeMode.REFERENCE_FRAMES)) {
-            SamplingPlan plan = SamplingPlan.of(video.videoSeconds(), settings);
+            SamplingPlan plan = planner.apply(video.videoSeconds());
             try (SamplingPass pass = new SamplingPass(video, plan, frames, clock)) {
                 pass.run();
                 if (pass.framesSampled() == 0) {

@@ -37,6 +37,14 @@ public final class SamplingPlan {
         return new SamplingPlan(interval, targets);
     }
 
+    /**
+     * Given times (in order, as stored for a video's sightings), for decoding the frames a video was sampled at
+     * again; {@code intervalSeconds} is the spacing it was sampled with, which decides whether keyframes suffice.
+     */
+    public static SamplingPlan at(double intervalSeconds, double[] targetSeconds) {
+        return new SamplingPlan(intervalSeconds, targetSeconds.clone());
+    }
+
     private static SamplingPlan evenly(double durationSeconds, int count) {
         double[] targets = new double[count];
         for (int i = 0; i < count; i++) {
