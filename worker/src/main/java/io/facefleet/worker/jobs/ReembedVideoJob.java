@@ -17,7 +17,7 @@ import io.facefleet.worker.face.ImageDecoder;
 import io.facefleet.worker.face.StageTimings;
 import io.facefleet.worker.tracking.TemplatesFromFrames;
 import io.facefleet.worker.tracking.TemplatesFromFrames.StoredBox;
-import io.facefleet.worker.tracking.TemplatesFromFrames.Template;
+import io.facefleet.worker.tracking.TrackTemplate;
 import io.facefleet.worker.video.FrameSampler;
 import io.facefleet.worker.video.SamplingPlan;
 import io.facefleet.worker.video.UnreadableVideoException;
@@ -95,7 +95,7 @@ public class ReembedVideoJob implements ReembedVideoHandler {
                 sightings)) {
             decodeAndDetect(Path.of(video.get().path()), interval, boxesByTime, templates, progress);
             for (TrackToReembed track : tracks) {
-                Optional<Template> template = templates.template(track.trackId());
+                Optional<TrackTemplate> template = templates.template(track.trackId());
                 if (template.isEmpty()) {
                     template = fromCrop(engine, faceTracks.crop(track.trackId()).orElse(null));
                     fromCrop++;
@@ -103,8 +103,8 @@ public class ReembedVideoJob implements ReembedVideoHandler {
                 if (template.isEmpty()) {
                     lost++;
                 }
-                changes.stageTrack(changeId, track.trackId(), template.map(Template::embedding).orElse(null),
-                        template.map(Template::embeddedFaces).orElse(null));
+                changes.stageTrack(changeId, track.trackId(), template.map(TrackTemplate::embedding).orElse(null),
+                        template.map(TrackTemplate::embeddedFaces).orElse(null));
             }
         }
         changes.stageConfirmedFaces(changeId);
@@ -145,12 +145,12 @@ public class ReembedVideoJob implements ReembedVideoHandler {
     }
 
     /** The stored display crop's face: a last resort, see the class comment. */
-    private Optional<Template> fromCrop(FaceEngine engine, byte[] cropJpeg) {
+    private Optional<TrackTemplate> fromCrop(FaceEngine engine, byte[] cropJpeg) {
         if (cropJpeg == null) {
             return Optional.empty();
         }
         try (Mat crop = decoder.decode(cropJpeg)) {
-            return engine.mostProminent(crop, StageTimings.NONE).map(face -> new Template(face.embedding(), 1));
+            return engine.mostProminent(crop, StageTimings.NONE).map(face -> new TrackTemplate(face.embedding(), 1));
         } catch (ImageRejectedException e) {
             return Optional.empty();
         }

@@ -76,7 +76,7 @@ final class FaceTrack implements AutoCloseable {
      * best faces the recognizer has already seen to settle a link, which cost nothing more.
      */
     List<TrackFace> representatives() {
-        int wanted = Math.min(REPRESENTATIVES, Math.max(1, (sightings.size() + 2) / 3));
+        int wanted = representativesFor(sightings.size());
         List<TrackFace> chosen = new ArrayList<>();
         for (int i = 0; i < best.size(); i++) {
             if (i < wanted || best.get(i).embedded()) {
@@ -84,6 +84,11 @@ final class FaceTrack implements AutoCloseable {
             }
         }
         return chosen;
+    }
+
+    /** Its best face, and one more for every three sightings, up to {@value #REPRESENTATIVES}. */
+    static int representativesFor(int sightings) {
+        return Math.min(REPRESENTATIVES, Math.max(1, (sightings + 2) / 3));
     }
 
     List<FaceSighting> sightings() {

@@ -1,7 +1,6 @@
 package io.facefleet.worker.tracking;
 
 import io.facefleet.worker.face.DetectedFace;
-import io.facefleet.worker.face.Embeddings;
 import io.facefleet.worker.face.FaceEngine;
 import io.facefleet.worker.face.StageTimings;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -30,10 +29,6 @@ public final class TemplatesFromFrames implements AutoCloseable {
     public record StoredBox(long trackId, float[] bbox) {
     }
 
-    /** @param embeddedFaces the faces it is the mean of */
-    public record Template(float[] embedding, int embeddedFaces) {
-    }
-
     private record Candidate(Mat aligned, float quality) {
     }
 
@@ -47,7 +42,7 @@ public final class TemplatesFromFrames implements AutoCloseable {
         this.engine = engine;
         this.sameFaceSimilarity = sameFaceSimilarity;
         sightingsByTrack.forEach((track, sightings) ->
-                wanted.put(track, Math.min(FaceTrack.REPRESENTATIVES, Math.max(1, (sightings + 2) / 3))));
+                wanted.put(track, FaceTrack.representativesFor(sightings)));
     }
 
     /** One decoded frame and the stored boxes of the tracks sighted in it. */
@@ -74,25 +69,14 @@ public final class TemplatesFromFrames implements AutoCloseable {
     }
 
     /** The track's template; empty where its face was found in none of the frames. */
-    public Optional<Template> template(long trackId) {
+    public Optional<TrackTemplate> template(long trackId) {
         List<Candidate> kept = best.getOrDefault(trackId, List.of());
         if (kept.isEmpty()) {
             return Optional.empty();
         }
         List<float[]> embeddings = engine.embedAligned(kept.stream().map(Candidate::aligned).toList(),
                 StageTimings.NONE);
-        float[] first = embeddings.getFirst();
-        float[] sum = new float[first.length];
-        int used = 0;
-        for (float[] embedding : embeddings) {
-            if (embedding == first || Embeddings.cosine(first, embedding) >= sameFaceSimilarity) {
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += embedding[i];
-                }
-                used++;
-            }
-        }
-        return Optional.of(new Template(Embeddings.l2Normalised(sum), used));
+        return Optional.of(TrackTemplate.ofAgreeing(embeddings, sameFaceSimilarity));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.facefleet.worker.tracking;
 
-import io.facefleet.worker.face.Embeddings;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
@@ -68,21 +67,11 @@ public final class TrackTemplates implements Consumer<FaceTrack>, AutoCloseable 
 
     private VideoFaceTrack finished(FaceTrack track) {
         List<TrackFace> representatives = track.representatives();
-        float[] best = representatives.getFirst().embedding;
-        float[] sum = new float[best.length];
-        int used = 0;
-        for (TrackFace face : representatives) {
-            if (face == representatives.getFirst() || Embeddings.cosine(best, face.embedding) >= sameFaceSimilarity) {
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += face.embedding[i];
-                }
-                used++;
-            } else {
-                disagreeing++;
-            }
-        }
-        return new VideoFaceTrack(track.sightings(), track.bestSighting(), track.bestCrop(),
-                Embeddings.l2Normalised(sum), used);
+        TrackTemplate template = TrackTemplate.ofAgreeing(
+                representatives.stream().map(face -> face.embedding).toList(), sameFaceSimilarity);
+        disagreeing += representatives.size() - template.embeddedFaces();
+        return new VideoFaceTrack(track.sightings(), track.bestSighting(), track.bestCrop(), template.embedding(),
+                template.embeddedFaces());
     }
 
     public int recognizerRuns() {
