@@ -3,7 +3,6 @@ package io.facefleet.common.jobs;
 import io.facefleet.common.store.Creator;
 import io.facefleet.common.store.CreatorStore;
 import org.jobrunr.scheduling.JobRequestScheduler;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,6 @@ public class RematchQueue {
     private final Duration window;
 
     /** @param window {@code facefleet.review.rematch-window}: confirmations within one window share a rematch */
-    @Autowired
     public RematchQueue(JobRequestScheduler jobs, CreatorStore creators, Clock clock,
                         @Value("${facefleet.review.rematch-window:PT1M}") Duration window) {
         if (window.isNegative() || window.isZero()) {
@@ -35,9 +33,6 @@ public class RematchQueue {
         this.window = window;
     }
 
-    public RematchQueue(JobRequestScheduler jobs, CreatorStore creators, Clock clock) {
-        this(jobs, creators, clock, Duration.ofMinutes(1));
-    }
 
     /** Right away: an enrolment has added the creator's faces. */
     public UUID now(long creatorId) {

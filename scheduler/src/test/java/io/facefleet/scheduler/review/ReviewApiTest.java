@@ -169,11 +169,13 @@ class ReviewApiTest {
                 .extracting(JsonNode::longValue).containsExactly(smallPending);
     }
 
+    private static final java.time.Duration MINUTE = java.time.Duration.ofMinutes(1);
+
     @Test
     void confirmationsInTheSameMinuteShareOneRematch() {
-        RematchQueue at0020 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:00:20Z"), ZoneOffset.UTC));
-        RematchQueue at0059 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:00:59Z"), ZoneOffset.UTC));
-        RematchQueue at0101 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:01:01Z"), ZoneOffset.UTC));
+        RematchQueue at0020 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:00:20Z"), ZoneOffset.UTC), MINUTE);
+        RematchQueue at0059 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:00:59Z"), ZoneOffset.UTC), MINUTE);
+        RematchQueue at0101 = new RematchQueue(jobScheduler, creators, Clock.fixed(Instant.parse("2099-01-01T10:01:01Z"), ZoneOffset.UTC), MINUTE);
 
         UUID first = at0020.soon(a);
         UUID sameMinute = at0059.soon(a);
