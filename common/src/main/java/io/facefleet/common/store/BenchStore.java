@@ -93,32 +93,35 @@ public class BenchStore {
      */
     public void seedTracks(int dim) {
         jdbc.sql("DROP TABLE IF EXISTS seed_face_tracks").update();
-        jdbc.sql("CREATE TABLE seed_face_tracks AS SELECT id, video_id, match_status, embedding::vector(%d) AS embedding"
-                .formatted(dim) + " FROM face_tracks").update();
+        jdbc.sql("""
+                CREATE TABLE seed_face_tracks AS SELECT t.id, t.video_id, t.match_status, e.embedding::vector(%d) AS embedding
+                FROM face_tracks t JOIN face_track_embeddings e ON e.track_id = t.id""".formatted(dim)).update();
         jdbc.sql("ANALYZE seed_face_tracks").update();
     }
 
     /** The seed's rematch on its storage ({@link #seedTracks}): every undecided track against every embedding. */
-    public int seedCrossJoin(long creatorId, MatchRule rule) {
+    public List<TrackCandidate> seedCrossJoin(long creatorId, MatchRule rule) {
         return jdbc.sql("""
-                        SELECT count(*) FROM (
-                          SELECT d.id FROM seed_face_tracks d CROSS JOIN creator_face_embeddings e
-                          WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
-                            AND NOT EXISTS (SELECT 1 FROM track_rejections r
-                                            WHERE r.track_id = d.id AND r.creator_id = :creator)
-                          GROUP BY d.id
-                          HAVING max(1 - (d.embedding <=> e.embedding::vector)) >= :threshold) found""")
+                        SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding::vector)) AS similarity
+                        FROM seed_face_tracks d CROSS JOIN creator_face_embeddings e
+                        WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
+                          AND NOT EXISTS (SELECT 1 FROM track_rejections r
+                                          WHERE r.track_id = d.id AND r.creator_id = :creator)
+                        GROUP BY d.id, d.video_id
+                        HAVING max(1 - (d.embedding <=> e.embedding::vector)) >= :threshold""")
                 .param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
-                .param("threshold", (double) rule.matchThreshold()).query(Integer.class).single();
+                .param("threshold", (double) rule.matchThreshold())
+                .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
     }
 
     public void vacuumAnalyzeTracks() {
         jdbc.sql("VACUUM ANALYZE face_tracks").update();
+        jdbc.sql("VACUUM ANALYZE face_track_embeddings").update();
         jdbc.sql("VACUUM ANALYZE video_face_sightings").update();
     }
 
     public void reindexTracks() {
-        jdbc.sql("REINDEX INDEX face_tracks_hnsw").update();
+        jdbc.sql("REINDEX INDEX face_track_embeddings_hnsw").update();
     }
 
     public void analyzeCreatorFaces() {

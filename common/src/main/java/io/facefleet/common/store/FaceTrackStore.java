@@ -42,8 +42,10 @@ public class FaceTrackStore {
     }
 
     /**
-     * Replaces every face track of a video with its sightings, so that running a video again never duplicates its
-     * rows. Both tables are written as JDBC batches (multi-row INSERTs where the connection rewrites them).
+     * Replaces every face track of a video with its template and sightings, so that running a video again never
+     * duplicates its rows. The tables are written as JDBC batches (multi-row INSERTs where the connection rewrites
+     * them). The templates have a table of their own, never updated: a match's update then never re-inserts a vector
+     * into the HNSW index (V8).
      */
     public void replace(long videoId, List<NewFaceTrack> tracks) {
         jdbc.sql("DELETE FROM face_tracks WHERE video_id = ?").param(videoId).update();
@@ -65,17 +67,19 @@ public class FaceTrackStore {
             }
         }
         batches.batchUpdate("""
-                        INSERT INTO face_tracks (id, video_id, frame_timestamp, embedding, bbox, det_score,
-                          landmarks, matched_creator_id, match_confidence, match_status, crop_jpeg, first_seen_seconds,
+                        INSERT INTO face_tracks (id, video_id, frame_timestamp, bbox, det_score, landmarks,
+                          matched_creator_id, match_confidence, match_status, crop_jpeg, first_seen_seconds,
                           last_seen_seconds, sightings, embedded_faces)
-                        VALUES (?, ?, ?, ?, ?::real[], ?, ?::real[], ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        VALUES (?, ?, ?, ?::real[], ?, ?::real[], ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows, BATCH, (ps, row) -> {
                     NewFaceTrack t = row.track();
-                    setAll(ps, row.id(), videoId, t.frameTimestamp(), Vectors.vector(t.embedding()),
-                            Vectors.realArray(t.bbox()), t.detScore(), Vectors.realArray(t.landmarks()), t.creatorId(),
-                            t.confidence(), t.status().db(), t.cropJpeg(), t.firstSeenSeconds(), t.lastSeenSeconds(),
-                            t.sightings().size(), t.embeddedFaces());
+                    setAll(ps, row.id(), videoId, t.frameTimestamp(), Vectors.realArray(t.bbox()), t.detScore(),
+                            Vectors.realArray(t.landmarks()), t.creatorId(), t.confidence(), t.status().db(),
+                            t.cropJpeg(), t.firstSeenSeconds(), t.lastSeenSeconds(), t.sightings().size(),
+                            t.embeddedFaces());
                 });
+        batches.batchUpdate("INSERT INTO face_track_embeddings (track_id, embedding) VALUES (?, ?)",
+                rows, BATCH, (ps, row) -> setAll(ps, row.id(), Vectors.vector(row.track().embedding())));
         batches.batchUpdate("""
                         INSERT INTO video_face_sightings (track_id, frame_timestamp, bbox, det_score)
                         VALUES (?, ?, ?::real[], ?)""",
@@ -118,8 +122,11 @@ public class FaceTrackStore {
         jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
                 .param(Integer.toString(Math.min(1000, Math.max(limit, SEARCH_BREADTH)))).query(String.class).single();
         return jdbc.sql("""
-                        SELECT id, video_id, 1 - (embedding <=> :e) AS similarity, match_status, det_score
-                        FROM face_tracks ORDER BY embedding <=> :e LIMIT :limit""")
+                        SELECT t.id, t.video_id, 1 - n.distance AS similarity, t.match_status, t.det_score
+                        FROM (SELECT track_id, embedding <=> :e AS distance FROM face_track_embeddings
+                              ORDER BY embedding <=> :e LIMIT :limit) n
+                          JOIN face_tracks t ON t.id = n.track_id
+                        ORDER BY n.distance""")
                 .param("e", Vectors.vector(embedding)).param("limit", limit)
                 .query((rs, n) -> new NearTrack(rs.getLong(1), rs.getLong(2), rs.getFloat(3),
                         MatchStatus.fromDb(rs.getString(4)), rs.getFloat(5))).list();
@@ -137,7 +144,9 @@ public class FaceTrackStore {
 
     /** These face tracks' templates (those still stored). */
     public List<TrackEmbedding> templates(Collection<Long> trackIds) {
-        return jdbc.sql("SELECT id, embedding::text AS embedding FROM face_tracks WHERE id = ANY(?) ORDER BY id")
+        return jdbc.sql("""
+                        SELECT track_id AS id, embedding::text AS embedding FROM face_track_embeddings
+                        WHERE track_id = ANY(?) ORDER BY track_id""")
                 .param(trackIds.toArray(Long[]::new))
                 .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
     }
@@ -148,9 +157,10 @@ public class FaceTrackStore {
      */
     public List<TrackEmbedding> unmatchedOf(long videoId, float minDetScore) {
         return jdbc.sql("""
-                        SELECT id, embedding::text AS embedding FROM face_tracks
-                        WHERE video_id = ? AND match_status = 'unmatched' AND det_score >= ?
-                        ORDER BY sightings DESC, id""")
+                        SELECT t.id, e.embedding::text AS embedding
+                        FROM face_tracks t JOIN face_track_embeddings e ON e.track_id = t.id
+                        WHERE t.video_id = ? AND t.match_status = 'unmatched' AND t.det_score >= ?
+                        ORDER BY t.sightings DESC, t.id""")
                 .params(videoId, minDetScore)
                 .query((rs, n) -> new TrackEmbedding(rs.getLong("id"), Vectors.vector(rs, "embedding"))).list();
     }
@@ -174,10 +184,13 @@ public class FaceTrackStore {
         // order even where a sort of the whole table would look cheaper to the planner (a small library)
         jdbc.sql("SET LOCAL hnsw.max_scan_tuples = " + Integer.MAX_VALUE).update();
         jdbc.sql("SET LOCAL enable_seqscan = off").update();
+        // each track's row fetched by its id as the scan yields it (a hash join would read every track first)
+        jdbc.sql("SET LOCAL enable_hashjoin = off").update();
+        jdbc.sql("SET LOCAL enable_mergejoin = off").update();
         StringJoiner similarity = new StringJoiner(", ", "greatest(", ")");
         Map<String, Object> faces = new HashMap<>();
         for (int i = 0; i < creatorFaces.size(); i++) {
-            similarity.add("1 - (t.embedding <=> :face" + i + ")");
+            similarity.add("1 - (n.embedding <=> :face" + i + ")");
             faces.put("face" + i, Vectors.vector(creatorFaces.get(i)));
         }
         return cursor.sql("""
@@ -185,11 +198,14 @@ public class FaceTrackStore {
                           t.match_status = ANY(CAST(:undecided AS text[]))
                             AND NOT EXISTS (SELECT 1 FROM track_rejections r
                                             WHERE r.track_id = t.id AND r.creator_id = :creator) AS open
-                        FROM face_tracks t ORDER BY t.embedding <=> :probe LIMIT :limit""".formatted(similarity))
+                        FROM (SELECT track_id, embedding FROM face_track_embeddings
+                              ORDER BY embedding <=> :probe LIMIT :limit) n
+                          JOIN face_tracks t ON t.id = n.track_id""".formatted(similarity))
                 .params(faces).param("probe", Vectors.vector(probe)).param("creator", creatorId)
                 .param("undecided", MatchRule.db(MatchRule.UNDECIDED)).param("limit", limit)
                 .query((rs, n) -> new TrackNearCreator(rs.getLong(1), rs.getLong(2), rs.getFloat(3), rs.getBoolean(4)))
-                .stream().onClose(() -> jdbc.sql("RESET enable_seqscan; RESET hnsw.ef_search").update());
+                .stream().onClose(() -> jdbc.sql("RESET enable_seqscan; RESET enable_hashjoin; RESET enable_mergejoin;"
+                        + " RESET hnsw.ef_search").update());
     }
 
     /**
@@ -200,13 +216,14 @@ public class FaceTrackStore {
      */
     public List<TrackCandidate> undecidedWithin(long creatorId, MatchRule rule) {
         return jdbc.sql("""
-                        SELECT d.id, d.video_id, max(1 - (d.embedding <=> e.embedding)) AS similarity
-                        FROM face_tracks d CROSS JOIN creator_face_embeddings e
+                        SELECT d.id, d.video_id, max(1 - (t.embedding <=> e.embedding)) AS similarity
+                        FROM face_tracks d JOIN face_track_embeddings t ON t.track_id = d.id
+                          CROSS JOIN creator_face_embeddings e
                         WHERE e.creator_id = :creator AND d.match_status = ANY(CAST(:undecided AS text[]))
                           AND NOT EXISTS (SELECT 1 FROM track_rejections r
                                           WHERE r.track_id = d.id AND r.creator_id = :creator)
                         GROUP BY d.id, d.video_id
-                        HAVING max(1 - (d.embedding <=> e.embedding)) >= :threshold""")
+                        HAVING max(1 - (t.embedding <=> e.embedding)) >= :threshold""")
                 .param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
                 .param("threshold", (double) rule.matchThreshold())
                 .query((rs, n) -> new TrackCandidate(rs.getLong(1), rs.getLong(2), rs.getFloat(3))).list();
@@ -264,8 +281,9 @@ public class FaceTrackStore {
     public Optional<ReviewedTrack> lockForReview(long trackId) {
         return jdbc.sql("""
                         SELECT d.id, d.video_id, v.path, d.match_status, d.matched_creator_id, d.match_confidence,
-                          d.embedding::text AS embedding, d.bbox, d.det_score, d.crop_jpeg
+                          t.embedding::text AS embedding, d.bbox, d.det_score, d.crop_jpeg
                         FROM face_tracks d JOIN videos v ON v.id = d.video_id
+                          JOIN face_track_embeddings t ON t.track_id = d.id
                         WHERE d.id = ? FOR UPDATE OF d""")
                 .param(trackId)
                 .query((rs, n) -> new ReviewedTrack(rs.getLong("id"), rs.getLong("video_id"), rs.getString("path"),
@@ -278,9 +296,9 @@ public class FaceTrackStore {
     /** The track's similarity to the nearest of the creator's enrolled faces; null if none is enrolled yet. */
     public Float similarityTo(long trackId, long creatorId) {
         return jdbc.sql("""
-                        SELECT max(1 - (e.embedding <=> d.embedding))
-                        FROM creator_face_embeddings e, face_tracks d
-                        WHERE e.creator_id = ? AND d.id = ?""")
+                        SELECT max(1 - (e.embedding <=> t.embedding))
+                        FROM creator_face_embeddings e, face_track_embeddings t
+                        WHERE e.creator_id = ? AND t.track_id = ?""")
                 .params(creatorId, trackId).query(Float.class).optional().orElse(null);
     }
 

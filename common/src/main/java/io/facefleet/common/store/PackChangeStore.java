@@ -192,22 +192,26 @@ public class PackChangeStore {
                         DELETE FROM face_tracks t USING face_track_reembeddings r
                         WHERE r.track_id = t.id AND r.change_id = ? AND r.embedding IS NULL""")
                 .param(change.id()).update();
-        jdbc.sql("DROP INDEX face_tracks_hnsw").update();
+        jdbc.sql("DROP INDEX face_track_embeddings_hnsw").update();
         jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();
         // The type change cannot read another table, so each column is emptied and filled from the staging table.
-        jdbc.sql("ALTER TABLE face_tracks ALTER COLUMN embedding DROP NOT NULL, ALTER COLUMN embedding TYPE " + type
-                + " USING NULL").update();
-        jdbc.sql("UPDATE face_tracks t SET embedding = r.embedding::" + type + ", embedded_faces = r.embedded_faces"
+        jdbc.sql("ALTER TABLE face_track_embeddings ALTER COLUMN embedding DROP NOT NULL,"
+                + " ALTER COLUMN embedding TYPE " + type + " USING NULL").update();
+        jdbc.sql("UPDATE face_track_embeddings t SET embedding = r.embedding::" + type
+                + " FROM face_track_reembeddings r WHERE r.track_id = t.track_id AND r.change_id = ?")
+                .param(change.id()).update();
+        jdbc.sql("ALTER TABLE face_track_embeddings ALTER COLUMN embedding SET NOT NULL").update();
+        jdbc.sql("UPDATE face_tracks t SET embedded_faces = r.embedded_faces"
                 + " FROM face_track_reembeddings r WHERE r.track_id = t.id AND r.change_id = ?").param(change.id())
                 .update();
-        jdbc.sql("ALTER TABLE face_tracks ALTER COLUMN embedding SET NOT NULL").update();
         jdbc.sql("ALTER TABLE creator_face_embeddings ALTER COLUMN embedding DROP NOT NULL,"
                 + " ALTER COLUMN embedding TYPE " + type + " USING NULL").update();
         jdbc.sql("UPDATE creator_face_embeddings e SET embedding = r.embedding::" + type
                 + " FROM creator_face_reembeddings r WHERE r.embedding_id = e.id AND r.change_id = ?")
                 .param(change.id()).update();
         jdbc.sql("ALTER TABLE creator_face_embeddings ALTER COLUMN embedding SET NOT NULL").update();
-        jdbc.sql("CREATE INDEX face_tracks_hnsw ON face_tracks USING hnsw (embedding halfvec_cosine_ops)").update();
+        jdbc.sql("CREATE INDEX face_track_embeddings_hnsw ON face_track_embeddings"
+                + " USING hnsw (embedding halfvec_cosine_ops)").update();
         jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"
                 + " USING hnsw (embedding halfvec_cosine_ops)").update();
         jdbc.sql("DELETE FROM photo_searches WHERE embedding IS NOT NULL").update();

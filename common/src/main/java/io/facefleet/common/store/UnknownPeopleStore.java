@@ -106,8 +106,8 @@ public class UnknownPeopleStore {
      */
     public List<TrackEmbedding> bestFaces(long personId, int limit) {
         return jdbc.sql("""
-                        SELECT t.id, t.embedding::text AS embedding FROM unknown_person_tracks m
-                          JOIN face_tracks t ON t.id = m.track_id
+                        SELECT t.id, e.embedding::text AS embedding FROM unknown_person_tracks m
+                          JOIN face_tracks t ON t.id = m.track_id JOIN face_track_embeddings e ON e.track_id = t.id
                         WHERE m.person_id = ? AND t.match_status = 'unmatched'
                         ORDER BY (t.bbox[3] - t.bbox[1]) * (t.bbox[4] - t.bbox[2]) * t.det_score DESC, t.id
                         LIMIT ?""")

@@ -32,7 +32,7 @@ public final class BenchDbCommand implements Callable<Integer> {
     int creators;
 
     @Option(names = "--unknown-people", defaultValue = "1000", paramLabel = "N",
-            description = "People in the videos who are not enrolled (30 % of tracks, Zipf). Default: ${DEFAULT-VALUE}.")
+            description = "People in the videos who are not enrolled (30 %% of tracks, Zipf). Default: ${DEFAULT-VALUE}.")
     int unknownPeople;
 
     @Option(names = "--tracks-per-video", defaultValue = "8", paramLabel = "N",

@@ -66,8 +66,8 @@ class ModelPackChangeTest {
     /** Everything matching reads: the tracks' vectors and matches, the creators' vectors, the pack, the thresholds. */
     private static final String MATCHING_STATE = """
             SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
-              SELECT concat_ws(',', id, match_status, matched_creator_id, match_confidence, embedding::text) AS x
-              FROM face_tracks
+              SELECT concat_ws(',', id, match_status, matched_creator_id, match_confidence, e.embedding::text) AS x
+              FROM face_tracks t JOIN face_track_embeddings e ON e.track_id = t.id
               UNION ALL SELECT concat_ws(',', id, embedding::text) FROM creator_face_embeddings
               UNION ALL SELECT concat_ws(',', model_pack, embedding_dim) FROM facefleet_meta
               UNION ALL SELECT concat_ws(',', match_threshold, auto_tag_threshold) FROM face_recognition_config) s""";
@@ -186,7 +186,7 @@ class ModelPackChangeTest {
         assertThat(jdbc.sql("SELECT model_pack || '/' || embedding_dim FROM facefleet_meta").query(String.class)
                 .single()).isEqualTo("dev-128/128");
         assertThat(jdbc.sql("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
-                + " WHERE attrelid = 'face_tracks'::regclass AND attname = 'embedding'").query(String.class).single())
+                + " WHERE attrelid = 'face_track_embeddings'::regclass AND attname = 'embedding'").query(String.class).single())
                 .isEqualTo("halfvec(128)");
         assertThat(jdbc.sql("SELECT match_threshold || '/' || auto_tag_threshold FROM face_recognition_config")
                 .query(String.class).single()).isEqualTo("0.35/0.58"); // dev-128's manifest

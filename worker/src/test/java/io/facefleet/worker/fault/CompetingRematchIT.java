@@ -71,9 +71,10 @@ class CompetingRematchIT {
         List<Facts.Nearest> nearest = facts.nearest(video);
         float match = facts.threshold("match_threshold");
         long contested = cluster.jdbc().sql("""
-                        SELECT count(*) FROM face_tracks d WHERE d.video_id = ?
+                        SELECT count(*) FROM face_tracks d JOIN face_track_embeddings t ON t.track_id = d.id
+                        WHERE d.video_id = ?
                           AND (SELECT count(DISTINCT e.creator_id) FROM creator_face_embeddings e
-                               WHERE 1 - (d.embedding <=> e.embedding) >= ?) = 2""")
+                               WHERE 1 - (t.embedding <=> e.embedding) >= ?) = 2""")
                 .params(video, match).query(Long.class).single();
         System.out.printf("CompetingRematchIT: rematch of %s ran first; %d faces, %d within reach of both creators;"
                         + " nearest A: %d, nearest B: %d%n",

@@ -126,9 +126,9 @@ final class Facts {
     List<Nearest> nearest(long videoId) {
         return jdbc.sql("""
                         SELECT d.id, d.match_status, d.matched_creator_id, d.match_confidence, n.creator_id, n.similarity
-                        FROM face_tracks d
+                        FROM face_tracks d JOIN face_track_embeddings t ON t.track_id = d.id
                         LEFT JOIN LATERAL (
-                          SELECT e.creator_id, (1 - (d.embedding <=> e.embedding))::real AS similarity
+                          SELECT e.creator_id, (1 - (t.embedding <=> e.embedding))::real AS similarity
                           FROM creator_face_embeddings e ORDER BY 2 DESC, e.creator_id LIMIT 1) n ON true
                         WHERE d.video_id = ? ORDER BY d.id""")
                 .param(videoId)

@@ -112,7 +112,8 @@ public class PipelineFixture {
 
     public float bestSimilarity(long videoId, long creatorId) {
         return jdbc.sql("""
-                        SELECT coalesce(max(1 - (d.embedding <=> e.embedding)), -1) FROM face_tracks d
+                        SELECT coalesce(max(1 - (t.embedding <=> e.embedding)), -1) FROM face_tracks d
+                        JOIN face_track_embeddings t ON t.track_id = d.id
                         CROSS JOIN creator_face_embeddings e WHERE d.video_id = ? AND e.creator_id = ?""")
                 .params(videoId, creatorId).query(Float.class).single();
     }

@@ -33,9 +33,10 @@ public class ReviewQueries {
     public Page<ReviewItem> pending(PageRequest page) {
         List<ReviewItem> items = jdbc.sql("""
                         SELECT d.id, d.video_id, v.path, d.frame_timestamp, d.bbox, d.det_score, d.matched_creator_id,
-                          c.name, d.match_confidence, d.embedding::text AS embedding, d.first_seen_seconds, d.last_seen_seconds,
+                          c.name, d.match_confidence, t.embedding::text AS embedding, d.first_seen_seconds, d.last_seen_seconds,
                           d.sightings
                         FROM face_tracks d
+                          JOIN face_track_embeddings t ON t.track_id = d.id
                           JOIN videos v ON v.id = d.video_id
                           LEFT JOIN creators c ON c.id = d.matched_creator_id
                         WHERE d.match_status = 'pending'
