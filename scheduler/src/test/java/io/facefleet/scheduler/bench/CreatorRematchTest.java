@@ -126,6 +126,31 @@ class CreatorRematchTest {
                 .isLessThan((STRANGERS + 200) / 2);
     }
 
+    @Test
+    void givingFacesToTheCreatorUpdatesRowsThatNoHnswIndexCovers() {
+        int given = tx.execute(s -> {
+            CreatorRematch.Result result = rematch.rematch(creator, photos, new ConfigStore(jdbc).get(), done -> {
+            });
+            s.setRollbackOnly();
+            return result.improved().size();
+        });
+
+        assertThat(given).as("faces given to the creator").isGreaterThan(150);
+        // A match lives in face_tracks, the vectors in face_track_embeddings (V8). Were the vector in the row a match
+        // update writes, every update would be an HNSW insert too (match_status is indexed, so never in place): a
+        // graph search per face, even where pgvector then finds the same vector and only adds the row's address.
+        assertThat(hnswIndexesOn("face_tracks")).isEmpty();
+        assertThat(hnswIndexesOn("face_track_embeddings")).containsExactly("face_track_embeddings_hnsw");
+    }
+
+    private static List<String> hnswIndexesOn(String table) {
+        return jdbc.sql("""
+                        SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                          JOIN pg_am a ON a.oid = c.relam
+                        WHERE i.indrelid = CAST(? AS regclass) AND a.amname = 'hnsw'""")
+                .param(table).query(String.class).list();
+    }
+
     private static Set<Long> ids(java.util.Collection<TrackCandidate> candidates) {
         return candidates.stream().map(TrackCandidate::trackId).collect(Collectors.toSet());
     }
