@@ -42,13 +42,14 @@ public class BenchStore {
         List<Object[]> rows = new ArrayList<>();
         byCreator.forEach((creator, embeddings) -> embeddings.forEach(e -> rows.add(new Object[]{creator,
                 Vectors.vector(e)})));
+        String index = jdbc.sql("SELECT pg_get_indexdef('creator_face_embeddings_hnsw'::regclass)")
+                .query(String.class).single();
         jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();
         batches.batchUpdate("INSERT INTO creator_face_embeddings (creator_id, embedding, source_type)"
                 + " VALUES (?, ?, 'photo')", rows);
         double loaded = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
-        jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"
-                + " USING hnsw (embedding halfvec_cosine_ops)").update();
+        jdbc.sql(index).update();
         analyzeCreatorFaces();
         return new double[]{loaded, (System.nanoTime() - t) / 1e9};
     }

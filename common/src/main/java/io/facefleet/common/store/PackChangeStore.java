@@ -192,28 +192,11 @@ public class PackChangeStore {
                         DELETE FROM face_tracks t USING face_track_reembeddings r
                         WHERE r.track_id = t.id AND r.change_id = ? AND r.embedding IS NULL""")
                 .param(change.id()).update();
-        jdbc.sql("DROP INDEX face_track_embeddings_hnsw").update();
-        jdbc.sql("DROP INDEX creator_face_embeddings_hnsw").update();
-        // The type change cannot read another table, so each column is emptied and filled from the staging table.
-        jdbc.sql("ALTER TABLE face_track_embeddings ALTER COLUMN embedding DROP NOT NULL,"
-                + " ALTER COLUMN embedding TYPE " + type + " USING NULL").update();
-        jdbc.sql("UPDATE face_track_embeddings t SET embedding = r.embedding::" + type
-                + " FROM face_track_reembeddings r WHERE r.track_id = t.track_id AND r.change_id = ?")
-                .param(change.id()).update();
-        jdbc.sql("ALTER TABLE face_track_embeddings ALTER COLUMN embedding SET NOT NULL").update();
+        replaceVectors("face_track_embeddings", "track_id", "face_track_reembeddings", "track_id", type, change);
         jdbc.sql("UPDATE face_tracks t SET embedded_faces = r.embedded_faces"
                 + " FROM face_track_reembeddings r WHERE r.track_id = t.id AND r.change_id = ?").param(change.id())
                 .update();
-        jdbc.sql("ALTER TABLE creator_face_embeddings ALTER COLUMN embedding DROP NOT NULL,"
-                + " ALTER COLUMN embedding TYPE " + type + " USING NULL").update();
-        jdbc.sql("UPDATE creator_face_embeddings e SET embedding = r.embedding::" + type
-                + " FROM creator_face_reembeddings r WHERE r.embedding_id = e.id AND r.change_id = ?")
-                .param(change.id()).update();
-        jdbc.sql("ALTER TABLE creator_face_embeddings ALTER COLUMN embedding SET NOT NULL").update();
-        jdbc.sql("CREATE INDEX face_track_embeddings_hnsw ON face_track_embeddings"
-                + " USING hnsw (embedding halfvec_cosine_ops)").update();
-        jdbc.sql("CREATE INDEX creator_face_embeddings_hnsw ON creator_face_embeddings"
-                + " USING hnsw (embedding halfvec_cosine_ops)").update();
+        replaceVectors("creator_face_embeddings", "id", "creator_face_reembeddings", "embedding_id", type, change);
         jdbc.sql("DELETE FROM photo_searches WHERE embedding IS NOT NULL").update();
         jdbc.sql("ALTER TABLE photo_searches ALTER COLUMN embedding TYPE " + type + " USING NULL").update();
         jdbc.sql("UPDATE facefleet_meta SET model_pack = ?, embedding_dim = ?")
@@ -231,5 +214,23 @@ public class PackChangeStore {
                 .update();
         dropStaged();
         return lost;
+    }
+
+    /**
+     * The table's embedding column becomes the new type holding the change's staged vectors, and its HNSW index is
+     * built again as the migrations defined it. The type change cannot read another table, so the column is emptied
+     * and filled from the staging table (with the index dropped meanwhile: every row's update would be an insert).
+     */
+    private void replaceVectors(String table, String key, String staging, String stagingKey, String type,
+                                PackChange change) {
+        String index = jdbc.sql("SELECT pg_get_indexdef(CAST(? AS regclass))").param(table + "_hnsw")
+                .query(String.class).single();
+        jdbc.sql("DROP INDEX " + table + "_hnsw").update();
+        jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN embedding DROP NOT NULL, ALTER COLUMN embedding TYPE " + type
+                + " USING NULL").update();
+        jdbc.sql("UPDATE " + table + " t SET embedding = r.embedding::" + type + " FROM " + staging + " r"
+                + " WHERE r." + stagingKey + " = t." + key + " AND r.change_id = ?").param(change.id()).update();
+        jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN embedding SET NOT NULL").update();
+        jdbc.sql(index).update();
     }
 }
