@@ -1,10 +1,10 @@
 -- Exact nearest creators found by the index of bench/db/creator-graph-data.sql's table, by hnsw.ef_search, and the
--- time of a lookup inside PostgreSQL.
+-- time of a lookup inside PostgreSQL (exact-creators-by-breadth.sql runs it over a bench database's creators).
 CREATE TEMP TABLE results (ef int, agree int, total int, ms numeric);
 DO $$
 DECLARE ef int; t0 timestamptz; a int; n int; r record; got bigint;
 BEGIN
-  FOREACH ef IN ARRAY ARRAY[40, 100, 200, 400] LOOP
+  FOREACH ef IN ARRAY ARRAY[40, 100, 200, 400, 800, 1000] LOOP
     PERFORM set_config('hnsw.ef_search', ef::text, true);
     a := 0; n := 0; t0 := clock_timestamp();
     FOR r IN SELECT p.id, p.e, x.creator FROM probes p JOIN exact x USING (id) LOOP
