@@ -1,5 +1,7 @@
 package io.facefleet.common.store;
 
+import io.facefleet.common.matching.BinaryCodes;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,15 +16,6 @@ public class CreatorStore {
     public static final String CONFIRMED_DETECTION = "confirmed_track";
     /** Nearest embeddings fetched to find the few nearest creators: a creator may hold many embeddings. */
     private static final int EMBEDDINGS_SEARCHED = 50;
-    /**
-     * hnsw.ef_search of matching's search. Over 100,000 creator embeddings (faces of people whose centres are random
-     * directions: no gradient for the graph to follow), V4's 200 on pgvector's default graph missed a face's exact
-     * nearest creator in 0.2-1.4 % of lookups; V9's graph (m 32, ef_construction 128) at 100 missed none of 500, in
-     * half the time of 400 on the default graph, which missed none either (docs/scaling.md, "Matching searches
-     * wider").
-     */
-    private static final int MATCH_SEARCH_BREADTH = 100;
-
     private static final RowMapper<Creator> CREATOR = (rs, n) ->
             new Creator(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
     private static final RowMapper<CreatorPhoto> PHOTO = (rs, n) -> new CreatorPhoto(rs.getLong("id"),
@@ -122,16 +115,27 @@ public class CreatorStore {
     }
 
     /**
-     * The creator with the nearest enrolled face, by the HNSW index searched wider than other searches (the match
-     * decides a face's creator). Call it inside a transaction: the breadth holds until the transaction ends.
+     * The version of the enrolled faces: bumped in the transaction of every statement that writes them (V10), so a
+     * copy loaded after reading it is stale exactly when it moved.
      */
-    public Optional<CreatorMatch> nearest(float[] embedding) {
-        jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)").param(Integer.toString(MATCH_SEARCH_BREADTH))
-                .query(String.class).single();
+    public long embeddingsVersion() {
+        return jdbc.sql("SELECT version FROM creator_embeddings_version").query(Long.class).single();
+    }
+
+    /** The binary code of every enrolled face, by its id. */
+    public BinaryCodes embeddingCodes() {
+        BinaryCodes.Builder codes = new BinaryCodes.Builder();
+        jdbc.sql("SELECT id, varbit_send(binary_quantize(embedding)) FROM creator_face_embeddings")
+                .query((RowCallbackHandler) rs -> codes.add(rs.getLong(1), rs.getBytes(2)));
+        return codes.build();
+    }
+
+    /** The creator with the nearest of the given enrolled faces, compared exactly; empty if none of them is left. */
+    public Optional<CreatorMatch> nearestAmong(float[] embedding, long[] embeddingIds) {
         return jdbc.sql("""
                         SELECT creator_id, 1 - (embedding <=> :e) AS similarity FROM creator_face_embeddings
-                        ORDER BY embedding <=> :e LIMIT 1""")
-                .param("e", Vectors.vector(embedding))
+                        WHERE id = ANY(:ids) ORDER BY embedding <=> :e LIMIT 1""")
+                .param("e", Vectors.vector(embedding)).param("ids", embeddingIds)
                 .query((rs, n) -> new CreatorMatch(rs.getLong(1), rs.getFloat(2))).optional();
     }
 

@@ -6,6 +6,7 @@ import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.CreatorMatch;
+import io.facefleet.common.matching.CreatorGallery;
 import io.facefleet.common.store.BenchStore;
 import io.facefleet.common.store.CreatorRematch;
 import io.facefleet.common.store.CreatorStore;
@@ -57,7 +58,6 @@ import java.util.function.Function;
 public final class DbScaleBench {
 
     public static final String DATABASE_PREFIX = "facefleet_benchdb";
-    private static final float NOISE = 1.0202f; // |noise| giving cosine 0.7 to the centre: 1 / sqrt(1 + r²)
     private static final int EMBEDDINGS_PER_CREATOR = 5;
     private static final float MATCH = 0.35f;
     private static final float AUTO_TAG = 0.55f;
@@ -108,6 +108,7 @@ public final class DbScaleBench {
     private final Options o;
     private final PrintStream out;
     private final Random random;
+    private final SyntheticEmbeddings synthetic;
 
     private float[][] centres;
     private float[][] creatorEmbeddings;   // creator c's embeddings: rows c*5 .. c*5+4
@@ -121,6 +122,7 @@ public final class DbScaleBench {
         this.o = options;
         this.out = out;
         this.random = new Random(options.seed());
+        this.synthetic = new SyntheticEmbeddings(random, options.dim());
     }
 
     public Result run() throws Exception {
@@ -184,7 +186,8 @@ public final class DbScaleBench {
         FaceTrackStore faceTracks = new FaceTrackStore(jdbc, template);
         CreatorStore creatorStore = new CreatorStore(jdbc);
         // matching's search, in a transaction as a worker's (which stores the video's faces in it)
-        Function<float[], Optional<CreatorMatch>> nearestCreator = e -> tx.execute(x -> creatorStore.nearest(e));
+        CreatorGallery gallery = new CreatorGallery(creatorStore);
+        Function<float[], Optional<CreatorMatch>> nearestCreator = e -> tx.execute(x -> gallery.nearest(e));
         TagStore tags = new TagStore(jdbc);
         CreatorRematch rematch = new CreatorRematch(faceTracks, tags);
         BenchStore bench = new BenchStore(jdbc, template);
@@ -211,7 +214,7 @@ public final class DbScaleBench {
         people();
         loadCreators(bench, stats);
 
-        // --- faces: matched as FaceMatcher does (CreatorStore.nearest), stored as a worker does (replace) ---
+        // --- faces: matched as FaceMatcher does (CreatorGallery.nearest), stored as a worker does (replace) ---
         out.println("loading faces: one FaceTrackStore.replace per video, in a transaction, one connection");
         long videos = (tracks + o.tracksPerVideo() - 1) / o.tracksPerVideo();
         boolean reuse = o.reuseDatabase() != null;
@@ -233,7 +236,7 @@ public final class DbScaleBench {
             long m0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 int person = drawPerson();
-                float[] e = noisy(centres[person]);
+                float[] e = synthetic.face(centres[person]);
                 templates.add(e);
                 templatePeople.add(person);
                 Optional<CreatorMatch> best = o.matchAtLoad() ? nearestCreator.apply(e) : ownCreator(person, e);
@@ -279,8 +282,8 @@ public final class DbScaleBench {
                         + " and %d faces), one connection, HNSW index maintained; matching (%s) %.2f ms a track, not"
                         + " included%n", facesPerSecond, tracksPerSecond,
                 storeNanos / 1e6 / videos, o.tracksPerVideo(), o.tracksPerVideo() * o.sightingsPerTrack(),
-                o.matchAtLoad() ? "CreatorStore.nearest" : "the generator's own creator; FINAL CREATORS checks"
-                        + " CreatorStore.nearest", matchNanos / 1e6 / tracks);
+                o.matchAtLoad() ? "CreatorGallery.nearest" : "the generator's own creator; FINAL CREATORS checks"
+                        + " CreatorGallery.nearest", matchNanos / 1e6 / tracks);
 
         long t = System.nanoTime();
         bench.vacuumAnalyzeTracks();
@@ -309,11 +312,16 @@ public final class DbScaleBench {
                 recalls[1]);
 
         // --- nearest creator ---
+        long codesStart = System.nanoTime();
+        int codes = creatorStore.embeddingCodes().size();
+        out.printf(Locale.ROOT, "CREATOR CODES (CreatorGallery): %,d enrolled faces' binary codes loaded in %.0f ms,"
+                        + " %,d bytes each in a worker's memory%n", codes, (System.nanoTime() - codesStart) / 1e6,
+                creatorEmbeddings[0].length / 8);
         Map<Integer, double[]> creatorLatency = new HashMap<>();
         for (int clients : o.clients()) {
             double[] p = latencies(clients, nearestCreator);
             creatorLatency.put(clients, p);
-            out.printf(Locale.ROOT, "NEAREST CREATOR (over %,d creator embeddings, CreatorStore.nearest), %d client%s:"
+            out.printf(Locale.ROOT, "NEAREST CREATOR (over %,d creator embeddings, CreatorGallery.nearest), %d client%s:"
                             + " p50 %.2f ms, p99 %.2f ms%n", creatorEmbeddings.length, clients,
                     clients == 1 ? "" : "s", p[0], p[1]);
         }
@@ -328,7 +336,7 @@ public final class DbScaleBench {
         long newCreator = creatorStore.create(NEW_CREATOR);
         List<float[]> newEmbeddings = new ArrayList<>();
         for (int i = 0; i < EMBEDDINGS_PER_CREATOR; i++) {
-            float[] e = noisy(centres[newPerson]);
+            float[] e = synthetic.face(centres[newPerson]);
             newEmbeddings.add(e);
             creatorStore.addEmbedding(newCreator, e, "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f);
         }
@@ -413,7 +421,7 @@ public final class DbScaleBench {
         List<TrackCandidate> shuffled = new ArrayList<>(exactFaces);
         java.util.Collections.shuffle(shuffled, random);
         shuffled.stream().limit(o.checks()).forEach(c -> checked.add(c.trackId()));
-        // The product's answer: what the rematch left for its faces, what matching (CreatorStore.nearest) gives others.
+        // The product's answer: what the rematch left for its faces, what matching (CreatorGallery.nearest) gives others.
         Set<Long> rematched = new HashSet<>();
         exactFaces.forEach(c -> rematched.add(c.trackId()));
         Map<Long, Long> finalCreators = bench.namedCreators(rematched);
@@ -448,7 +456,7 @@ public final class DbScaleBench {
         }
         double agreement = (double) agree / checked.size();
         out.printf(Locale.ROOT, "FINAL CREATORS: %,d of %,d faces (%d random + the rematch's %d) have the exact nearest"
-                        + " creator above the match threshold (or none): %.4f; by matching (CreatorStore.nearest)"
+                        + " creator above the match threshold (or none): %.4f; by matching (CreatorGallery.nearest)"
                         + " %,d of %,d, by the rematch %,d of %,d%n", agree, checked.size(), randomChecks,
                 checked.size() - randomChecks, agreement, agree - rematchedAgree, checked.size() - rematchedChecked,
                 rematchedAgree, rematchedChecked);
@@ -483,7 +491,7 @@ public final class DbScaleBench {
         int people = o.creators() + o.unknownPeople();
         centres = new float[people][];
         for (int p = 0; p < people; p++) {
-            centres[p] = unit(gaussian());
+            centres[p] = synthetic.centre();
         }
         unknownCumulative = new double[o.unknownPeople()];
         double sum = 0;
@@ -516,7 +524,7 @@ public final class DbScaleBench {
         Map<Long, List<float[]>> byCreator = new java.util.LinkedHashMap<>();
         for (int c = 0; c < o.creators(); c++) {
             for (int k = 0; k < EMBEDDINGS_PER_CREATOR; k++) {
-                float[] e = noisy(centres[c]);
+                float[] e = synthetic.face(centres[c]);
                 creatorEmbeddings[c * EMBEDDINGS_PER_CREATOR + k] = e;
                 byCreator.computeIfAbsent(creatorIds[c], id -> new ArrayList<>()).add(e);
             }
@@ -534,7 +542,7 @@ public final class DbScaleBench {
         int perClient = Math.max(1, o.queries() / clients);
         List<float[]> probes = new ArrayList<>();
         for (int i = 0; i < perClient * clients + 50; i++) {
-            probes.add(noisy(centres[drawPerson()]));
+            probes.add(synthetic.face(centres[drawPerson()]));
         }
         for (int i = 0; i < 50; i++) { // warm-up
             query.apply(probes.get(perClient * clients + i));
@@ -568,7 +576,7 @@ public final class DbScaleBench {
         long foundNear = 0;
         long wantedNear = 0;
         for (int p = 0; p < o.recallProbes(); p++) {
-            float[] probe = noisy(centres[drawPerson()]);
+            float[] probe = synthetic.face(centres[drawPerson()]);
             int k = Math.min(10, templates.size());
             int[] best = new int[k];
             double[] bestSim = new double[k];
@@ -620,32 +628,6 @@ public final class DbScaleBench {
         } catch (RuntimeException e) {
             out.println("MEMORY: pg_buffercache not available (" + e.getMessage() + ")");
         }
-    }
-
-    private float[] gaussian() {
-        float[] v = new float[o.dim()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
-    /** The centre plus noise of norm {@link #NOISE}, normalised: cosine ≈ 0.7 to the centre. */
-    private float[] noisy(float[] centre) {
-        float[] v = gaussian();
-        float scale = NOISE / (float) Math.sqrt(o.dim());
-        for (int i = 0; i < v.length; i++) {
-            v[i] = centre[i] + v[i] * scale;
-        }
-        return unit(v);
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = Math.sqrt(dot(v, v));
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) norm;
-        }
-        return v;
     }
 
     static double dot(float[] a, float[] b) {

@@ -59,7 +59,7 @@ public final class BenchDbCommand implements Callable<Integer> {
     @Option(names = "--no-reindex", description = "Skip rebuilding the faces' HNSW index (its build time).")
     boolean noReindex;
 
-    @Option(names = "--match-at-load", description = "Match every stored face with CreatorStore.nearest as a worker"
+    @Option(names = "--match-at-load", description = "Match every stored face with CreatorGallery.nearest as a worker"
             + " does (one query a track, slow at 1M faces); by default each face gets its own person's creator and"
             + " matching is checked on --checks faces.")
     boolean matchAtLoad;

@@ -49,6 +49,7 @@ class CreatorRematchTest {
     private static long creator;
     private static List<float[]> photos;
     private static final Random random = new Random(7);
+    private static final SyntheticEmbeddings embeddings = new SyntheticEmbeddings(random, 512);
 
     @BeforeAll
     static void library() {
@@ -67,21 +68,21 @@ class CreatorRematchTest {
         rule = new ConfigStore(jdbc).get().matchRule();
         CreatorStore creators = new CreatorStore(jdbc);
 
-        float[] look = unit(gaussian());
-        float[] otherLook = unit(gaussian());
+        float[] look = embeddings.centre();
+        float[] otherLook = embeddings.centre();
         long someoneElse = creators.create("someone else");
         List<NewFaceTrack> tracks = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
-            tracks.add(track(noisy(look), MatchStatus.UNMATCHED, null));
+            tracks.add(track(embeddings.face(look), MatchStatus.UNMATCHED, null));
         }
         for (int i = 0; i < 40; i++) {
-            tracks.add(track(noisy(otherLook), MatchStatus.UNMATCHED, null));
+            tracks.add(track(embeddings.face(otherLook), MatchStatus.UNMATCHED, null));
         }
         for (int i = 0; i < 10; i++) {
-            tracks.add(track(noisy(look), MatchStatus.CONFIRMED, someoneElse));
+            tracks.add(track(embeddings.face(look), MatchStatus.CONFIRMED, someoneElse));
         }
         for (int i = 0; i < STRANGERS; i++) {
-            tracks.add(track(unit(gaussian()), MatchStatus.UNMATCHED, null));
+            tracks.add(track(embeddings.centre(), MatchStatus.UNMATCHED, null));
         }
         java.util.Collections.shuffle(tracks, random);
         List<Long> videos = new BenchStore(jdbc, template).processedVideos((tracks.size() + 9) / 10);
@@ -94,9 +95,9 @@ class CreatorRematchTest {
         creator = creators.create("the creator");
         photos = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
-            photos.add(noisy(look));
+            photos.add(embeddings.face(look));
         }
-        photos.add(noisy(otherLook));
+        photos.add(embeddings.face(otherLook));
         photos.forEach(p -> creators.addEmbedding(creator, p, "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f));
         // A reviewer ruled the creator out for one face of their look.
         long ruledOut = tx.execute(s -> faceTracks.undecidedWithin(creator, rule)).getFirst().trackId();
@@ -159,33 +160,5 @@ class CreatorRematchTest {
         NewSighting sighting = new NewSighting(1.0, new float[]{100, 80, 180, 170}, 0.8f);
         return new NewFaceTrack(1.0, embedding, sighting.bbox(), 0.8f, new float[10], creatorId,
                 creatorId == null ? null : 0.9f, status, null, 1, List.of(sighting));
-    }
-
-    private static float[] gaussian() {
-        float[] v = new float[512];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
-    /** The centre plus noise: cosine ≈ 0.7 to it. */
-    private static float[] noisy(float[] centre) {
-        float[] v = gaussian();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = centre[i] + v[i] * 1.0202f / (float) Math.sqrt(512);
-        }
-        return unit(v);
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] /= (float) Math.sqrt(norm);
-        }
-        return v;
     }
 }

@@ -1,5 +1,6 @@
 package io.facefleet.worker.matching;
 
+import io.facefleet.common.matching.CreatorGallery;
 import io.facefleet.common.store.CreatorMatch;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.MatchStatus;
@@ -17,29 +18,30 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Matches a face track, by its template, to the creator with the nearest enrolled face (pgvector, HNSW, cosine):
+ * Matches a face track, by its template, to the creator with the nearest enrolled face (cosine; the
+ * {@link CreatorGallery}'s codes pick the candidates, PostgreSQL compares them exactly):
  * matched at or above the auto-tag threshold, pending for review at or above the match threshold, unmatched below.
  * The best candidate is kept even when unmatched, so a later rematch only replaces it with a better one. Each search is
- * timed ({@code facefleet_hnsw_query_seconds}).
+ * timed ({@code facefleet_creator_search_seconds}).
  */
 @Component
 public class FaceMatcher {
 
-    private final CreatorStore creators;
+    private final CreatorGallery gallery;
     private final Timer nearestSearch;
 
     public FaceMatcher(CreatorStore creators, MeterRegistry registry) {
-        this.creators = creators;
-        this.nearestSearch = Timer.builder("facefleet.hnsw.query")
-                .description("One nearest-creator search in the HNSW index of enrolled faces")
-                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+        this.gallery = new CreatorGallery(creators);
+        this.nearestSearch = Timer.builder("facefleet.creator.search")
+                .description("One search for a face track's nearest enrolled face: the codes, then the exact comparison")
+                .serviceLevelObjectives(Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
                         Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
                         Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1))
                 .register(registry);
     }
 
     public NewFaceTrack match(VideoFaceTrack track, RecognitionConfig config) {
-        Optional<CreatorMatch> best = nearestSearch.record(() -> creators.nearest(track.embedding()));
+        Optional<CreatorMatch> best = nearestSearch.record(() -> gallery.nearest(track.embedding()));
         DetectedFace face = track.best().face();
         return new NewFaceTrack(track.best().timestampSeconds(), track.embedding(), box(face), face.score(),
                 face.landmarks(),

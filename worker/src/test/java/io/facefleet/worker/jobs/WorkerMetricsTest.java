@@ -83,7 +83,7 @@ class WorkerMetricsTest {
         assertThat(after.value("facefleet_video_stage_seconds_sum", "stage=\"detect\"")).isPositive();
         assertThat(delta(before, after, "facefleet_video_stage_seconds_bucket", "stage=\"detect\"", "le=\"+Inf\""))
                 .isEqualTo(1);
-        assertThat(delta(before, after, "facefleet_hnsw_query_seconds_count")).as("one search per track")
+        assertThat(delta(before, after, "facefleet_creator_search_seconds_count")).as("one search per track")
                 .isEqualTo(tracks);
         assertThat(delta(before, after, "facefleet_rematch_lock_wait_seconds_count", "acquired=\"true\""))
                 .as("the enrolment's rematch took the lock").isEqualTo(1);

@@ -1,0 +1,138 @@
+package io.facefleet.scheduler.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.facefleet.common.db.DatabaseSettings;
+import io.facefleet.common.db.Databases;
+import io.facefleet.common.matching.CreatorGallery;
+import io.facefleet.common.store.BenchStore;
+import io.facefleet.common.store.CreatorMatch;
+import io.facefleet.common.store.CreatorStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Matching's search among the enrolled faces' binary codes against the exact nearest creator by brute force, over
+ * 3,000 creators of 5 synthetic faces each (as the bench's), and its view of enrolments and deletions made after it
+ * loaded the codes.
+ */
+class CreatorGalleryTest {
+
+    private static final int CREATORS = 3_000;
+    private static final Random random = new Random(11);
+    private static final SyntheticEmbeddings embeddings = new SyntheticEmbeddings(random, 512);
+    private static DatabaseSettings db;
+    private static HikariDataSource ds;
+    private static CreatorStore creators;
+    private static TransactionTemplate tx;
+    private static final List<float[]> centres = new ArrayList<>();
+    private static final List<float[]> enrolled = new ArrayList<>();
+    private static final List<Long> owners = new ArrayList<>();
+
+    @BeforeAll
+    static void enrol() {
+        db = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_test_gallery");
+        DbScaleBench.migrate(db, 512);
+        ds = new HikariDataSource();
+        ds.setJdbcUrl(db.jdbcUrl());
+        ds.setUsername(db.user());
+        ds.setPassword(db.password());
+        ds.setMaximumPoolSize(2);
+        JdbcClient jdbc = JdbcClient.create(ds);
+        creators = new CreatorStore(jdbc);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        BenchStore bench = new BenchStore(jdbc, new JdbcTemplate(ds));
+        List<Long> ids = bench.creators(IntStream.range(0, CREATORS).mapToObj(c -> "creator " + c).toList(), true,
+                CREATORS);
+        Map<Long, List<float[]>> faces = new LinkedHashMap<>();
+        for (long id : ids) {
+            float[] centre = embeddings.centre();
+            centres.add(centre);
+            List<float[]> theirs = IntStream.range(0, 5).mapToObj(k -> embeddings.face(centre)).toList();
+            faces.put(id, theirs);
+            theirs.forEach(face -> {
+                enrolled.add(face);
+                owners.add(id);
+            });
+        }
+        bench.bulkEmbeddings(faces);
+    }
+
+    @AfterAll
+    static void drop() {
+        if (ds != null) {
+            ds.close();
+        }
+        if (db != null) {
+            Databases.drop(db);
+        }
+    }
+
+    @Test
+    void findsTheExactNearestCreatorOfEveryFace() {
+        CreatorGallery gallery = new CreatorGallery(creators);
+        int probes = 300;
+        for (int i = 0; i < probes; i++) {
+            float[] face = embeddings.face(centres.get(random.nextInt(CREATORS)));
+            int exact = exactNearest(face);
+            Optional<CreatorMatch> found = gallery.nearest(face);
+            assertThat(found).as("probe %d", i).isPresent();
+            assertThat(found.get().creatorId()).as("probe %d", i).isEqualTo(owners.get(exact));
+            assertThat(found.get().similarity()).isCloseTo((float) DbScaleBench.dot(face, enrolled.get(exact)),
+                    within(2e-3f));
+        }
+    }
+
+    @Test
+    void seesEnrolmentsAndDeletionsMadeAfterItLoaded() {
+        CreatorGallery gallery = new CreatorGallery(creators);
+        float[] newcomer = embeddings.centre();
+        float[] theirFace = embeddings.face(newcomer);
+        assertThat(gallery.nearest(theirFace).orElseThrow().similarity()).isLessThan(0.3f);
+        long version = creators.embeddingsVersion();
+
+        long id = creators.create("newcomer");
+        creators.addEmbedding(id, embeddings.face(newcomer), "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f);
+        assertThat(gallery.nearest(theirFace).orElseThrow().creatorId()).isEqualTo(id);
+
+        tx.executeWithoutResult(s -> {
+            creators.addEmbedding(id, embeddings.face(newcomer), "photo", null, null, null, new float[]{0, 0, 1, 1}, 1f);
+            s.setRollbackOnly();
+        });
+        creators.forgetConfirmedFace(-1); // deletes no row
+        assertThat(creators.embeddingsVersion()).as("an enrolment only: a rollback or an empty delete bumps nothing")
+                .isEqualTo(version + 1);
+
+        creators.delete(id);
+        assertThat(creators.embeddingsVersion()).isEqualTo(version + 2);
+        assertThat(gallery.nearest(theirFace).orElseThrow().creatorId()).isNotEqualTo(id);
+    }
+
+    private static int exactNearest(float[] face) {
+        int best = -1;
+        double bestSimilarity = -2;
+        for (int j = 0; j < enrolled.size(); j++) {
+            double similarity = DbScaleBench.dot(face, enrolled.get(j));
+            if (similarity > bestSimilarity) {
+                bestSimilarity = similarity;
+                best = j;
+            }
+        }
+        return best;
+    }
+}
