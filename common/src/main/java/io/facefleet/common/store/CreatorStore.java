@@ -130,13 +130,20 @@ public class CreatorStore {
         return codes.build();
     }
 
-    /** The creator with the nearest of the given enrolled faces, compared exactly; empty if none of them is left. */
-    public Optional<CreatorMatch> nearestAmong(float[] embedding, long[] embeddingIds) {
+    /**
+     * The creator with the nearest of the given enrolled faces, compared exactly (none if none of them is left), with
+     * the version of the enrolled faces this statement saw.
+     */
+    public CreatorMatchAmong nearestAmong(float[] embedding, long[] embeddingIds) {
         return jdbc.sql("""
-                        SELECT creator_id, 1 - (embedding <=> :e) AS similarity FROM creator_face_embeddings
-                        WHERE id = ANY(:ids) ORDER BY embedding <=> :e LIMIT 1""")
+                        SELECT v.version, n.creator_id, n.similarity FROM creator_embeddings_version v
+                        LEFT JOIN LATERAL (SELECT creator_id, 1 - (embedding <=> :e) AS similarity
+                                           FROM creator_face_embeddings WHERE id = ANY(:ids)
+                                           ORDER BY embedding <=> :e LIMIT 1) n ON true""")
                 .param("e", Vectors.vector(embedding)).param("ids", embeddingIds)
-                .query((rs, n) -> new CreatorMatch(rs.getLong(1), rs.getFloat(2))).optional();
+                .query((rs, n) -> new CreatorMatchAmong(rs.getLong(1), rs.getObject(2) == null ? Optional.empty()
+                        : Optional.of(new CreatorMatch(rs.getLong(2), rs.getFloat(3)))))
+                .single();
     }
 
     /** The crop (JPEG) of one of the creator's enrolled faces; empty if they have no such face with a crop. */

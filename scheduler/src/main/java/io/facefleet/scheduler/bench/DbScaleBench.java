@@ -151,13 +151,8 @@ public final class DbScaleBench {
         if (o.efSearch() != null) { // before any connection of the pool: the database's default for them all
             Databases.setSearchBreadth(db, o.efSearch());
         }
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(db.jdbcUrl());
-        hikari.setUsername(db.user());
-        hikari.setPassword(db.password());
-        hikari.setMaximumPoolSize(Math.max(4, o.clients().stream().mapToInt(Integer::intValue).max().orElse(1) + 2));
-        hikari.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the worker's application.yml
-        try (HikariDataSource ds = new HikariDataSource(hikari)) {
+        int connections = Math.max(4, o.clients().stream().mapToInt(Integer::intValue).max().orElse(1) + 2);
+        try (HikariDataSource ds = pool(db, connections)) {
             return measure(db, ds);
         }
     }
@@ -171,6 +166,17 @@ public final class DbScaleBench {
      *
      * @return how many were applied
      */
+    /** Connections to the bench's database, set up as the worker's application.yml sets its pool. */
+    static HikariDataSource pool(DatabaseSettings db, int connections) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(db.jdbcUrl());
+        hikari.setUsername(db.user());
+        hikari.setPassword(db.password());
+        hikari.setMaximumPoolSize(connections);
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(hikari);
+    }
+
     static int migrate(DatabaseSettings db, int dim) {
         return Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
                 .locations("classpath:db/migration")
@@ -185,9 +191,9 @@ public final class DbScaleBench {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         FaceTrackStore faceTracks = new FaceTrackStore(jdbc, template);
         CreatorStore creatorStore = new CreatorStore(jdbc);
-        // matching's search, in a transaction as a worker's (which stores the video's faces in it)
+        // matching's search: one statement a face once the codes are loaded (the worker's runs in its store transaction)
         CreatorGallery gallery = new CreatorGallery(creatorStore);
-        Function<float[], Optional<CreatorMatch>> nearestCreator = e -> tx.execute(x -> gallery.nearest(e));
+        Function<float[], Optional<CreatorMatch>> nearestCreator = gallery::nearest;
         TagStore tags = new TagStore(jdbc);
         CreatorRematch rematch = new CreatorRematch(faceTracks, tags);
         BenchStore bench = new BenchStore(jdbc, template);
@@ -278,12 +284,16 @@ public final class DbScaleBench {
         }
         double facesPerSecond = reuse ? Double.NaN : faces / (storeNanos / 1e9);
         double tracksPerSecond = reuse ? Double.NaN : tracks / (storeNanos / 1e9);
-        out.printf(Locale.ROOT, "LOAD: %,.0f faces/s (%,.0f tracks/s + their sightings; %.1f ms per video of %d tracks"
-                        + " and %d faces), one connection, HNSW index maintained; matching (%s) %.2f ms a track, not"
-                        + " included%n", facesPerSecond, tracksPerSecond,
-                storeNanos / 1e6 / videos, o.tracksPerVideo(), o.tracksPerVideo() * o.sightingsPerTrack(),
-                o.matchAtLoad() ? "CreatorGallery.nearest" : "the generator's own creator; FINAL CREATORS checks"
-                        + " CreatorGallery.nearest", matchNanos / 1e6 / tracks);
+        if (reuse) {
+            out.println("LOAD: not measured (the faces of the reused database were stored by an earlier run)");
+        } else {
+            out.printf(Locale.ROOT, "LOAD: %,.0f faces/s (%,.0f tracks/s + their sightings; %.1f ms per video of %d"
+                            + " tracks and %d faces), one connection, HNSW index maintained; matching (%s) %.2f ms a"
+                            + " track, not included%n", facesPerSecond, tracksPerSecond,
+                    storeNanos / 1e6 / videos, o.tracksPerVideo(), o.tracksPerVideo() * o.sightingsPerTrack(),
+                    o.matchAtLoad() ? "CreatorGallery.nearest" : "the generator's own creator; FINAL CREATORS checks"
+                            + " CreatorGallery.nearest", matchNanos / 1e6 / tracks);
+        }
 
         long t = System.nanoTime();
         bench.vacuumAnalyzeTracks();

@@ -28,12 +28,12 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * Matching's search among the enrolled faces' binary codes against the exact nearest creator by brute force, over
- * 3,000 creators of 5 synthetic faces each (as the bench's), and its view of enrolments and deletions made after it
+ * 2,000 creators of 5 synthetic faces each (as the bench's), and its view of enrolments and deletions made after it
  * loaded the codes.
  */
 class CreatorGalleryTest {
 
-    private static final int CREATORS = 3_000;
+    private static final int CREATORS = 2_000;
     private static final Random random = new Random(11);
     private static final SyntheticEmbeddings embeddings = new SyntheticEmbeddings(random, 512);
     private static DatabaseSettings db;
@@ -48,11 +48,7 @@ class CreatorGalleryTest {
     static void enrol() {
         db = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_test_gallery");
         DbScaleBench.migrate(db, 512);
-        ds = new HikariDataSource();
-        ds.setJdbcUrl(db.jdbcUrl());
-        ds.setUsername(db.user());
-        ds.setPassword(db.password());
-        ds.setMaximumPoolSize(2);
+        ds = DbScaleBench.pool(db, 2);
         JdbcClient jdbc = JdbcClient.create(ds);
         creators = new CreatorStore(jdbc);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));

@@ -55,11 +55,7 @@ class CreatorRematchTest {
     static void library() {
         db = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_test_rematch");
         DbScaleBench.migrate(db, 512);
-        ds = new HikariDataSource();
-        ds.setJdbcUrl(db.jdbcUrl());
-        ds.setUsername(db.user());
-        ds.setPassword(db.password());
-        ds.setMaximumPoolSize(2);
+        ds = DbScaleBench.pool(db, 2);
         jdbc = JdbcClient.create(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         JdbcTemplate template = new JdbcTemplate(ds);
