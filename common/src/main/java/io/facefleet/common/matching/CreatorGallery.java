@@ -16,15 +16,22 @@ import java.util.Optional;
  * transaction of every statement that writes them). When it moved since the codes were loaded, the codes are loaded
  * again and the search repeated: an enrolment, a deletion or a model pack switch is seen by the next search. A face
  * deleted since the load drops out in the exact comparison, which reads the rows themselves.
+ *
+ * <p>Codes of fewer than {@value #LEAST_BITS} bits do not hold the exact creator among their nearest: with the 128-d
+ * pack dev-128, 45 of 4,969 LFW faces had another creator than the exact one with 64 candidates, 7 with 256
+ * ({@code facefleet eval codes}); with dev-512, 1 and 0. Embeddings that short are matched through the creators'
+ * HNSW index, as before the codes, which needs the caller's transaction.
  */
 public final class CreatorGallery {
 
     /**
-     * Enrolled faces compared exactly. A face's exact nearest enrolled face ranked at worst 5th among 100,000 by its
-     * code, for 200 probes (bench/db/creator-codes.sql); 64 leave a wide margin for real embeddings, which spread
-     * less evenly than the benchmark's, and cost 0.2 ms to compare.
+     * Enrolled faces compared exactly (0.35 ms). A face's exact nearest enrolled face ranked at worst 5th among the
+     * bench's 100,000 by its code, for 200 probes (bench/db/creator-codes.sql); among 4,979 real LFW faces (dev-512)
+     * at median 0 and worst 83, and 64 candidates gave another creator than the exact one for 1 of 4,969 faces.
      */
     static final int CANDIDATES = 64;
+    /** The shortest embeddings matched by their codes; shorter ones are matched through the HNSW index. */
+    static final int LEAST_BITS = 512;
 
     private final CreatorStore creators;
     private volatile Loaded loaded = new Loaded(-1, BinaryCodes.empty());
@@ -35,6 +42,9 @@ public final class CreatorGallery {
 
     /** The creator with the exact nearest enrolled face among the candidates the codes give; empty if none enrolled. */
     public Optional<CreatorMatch> nearest(float[] embedding) {
+        if (embedding.length < LEAST_BITS) {
+            return creators.nearestByIndex(embedding);
+        }
         Loaded codes = loaded;
         CreatorMatchAmong found = creators.nearestAmong(embedding, codes.codes.nearest(embedding, CANDIDATES));
         if (found.embeddingsVersion() == codes.version) {

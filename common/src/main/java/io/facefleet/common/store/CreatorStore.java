@@ -16,6 +16,13 @@ public class CreatorStore {
     public static final String CONFIRMED_DETECTION = "confirmed_track";
     /** Nearest embeddings fetched to find the few nearest creators: a creator may hold many embeddings. */
     private static final int EMBEDDINGS_SEARCHED = 50;
+    /**
+     * hnsw.ef_search of matching's search through the index. Over 100,000 creator embeddings (faces of people whose
+     * centres are random directions: no gradient for the graph to follow), V4's 200 on pgvector's default graph
+     * missed a face's exact nearest creator in 0.2-1.4 % of lookups; V9's graph (m 32, ef_construction 128) at 100
+     * missed none of 500 (docs/scaling.md, "Matching finds the exact creator").
+     */
+    private static final int MATCH_SEARCH_BREADTH = 100;
     private static final RowMapper<Creator> CREATOR = (rs, n) ->
             new Creator(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
     private static final RowMapper<CreatorPhoto> PHOTO = (rs, n) -> new CreatorPhoto(rs.getLong("id"),
@@ -112,6 +119,21 @@ public class CreatorStore {
     public int embeddingCount(long creatorId) {
         return jdbc.sql("SELECT count(*) FROM creator_face_embeddings WHERE creator_id = ?").param(creatorId)
                 .query(Integer.class).single();
+    }
+
+    /**
+     * The creator with the nearest enrolled face, by the HNSW index searched wider than other searches (the match
+     * decides a face's creator): matching's search for packs whose embeddings are too short for binary codes
+     * ({@code CreatorGallery}). Call it inside a transaction: the breadth holds until the transaction ends.
+     */
+    public Optional<CreatorMatch> nearestByIndex(float[] embedding) {
+        jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)").param(Integer.toString(MATCH_SEARCH_BREADTH))
+                .query(String.class).single();
+        return jdbc.sql("""
+                        SELECT creator_id, 1 - (embedding <=> :e) AS similarity FROM creator_face_embeddings
+                        ORDER BY embedding <=> :e LIMIT 1""")
+                .param("e", Vectors.vector(embedding))
+                .query((rs, n) -> new CreatorMatch(rs.getLong(1), rs.getFloat(2))).optional();
     }
 
     /**

@@ -119,6 +119,36 @@ class CreatorGalleryTest {
         assertThat(gallery.nearest(theirFace).orElseThrow().creatorId()).isNotEqualTo(id);
     }
 
+    @Test
+    void matchesEmbeddingsTooShortForCodesThroughTheIndex() {
+        DatabaseSettings shortDb = Databases.createFresh(DatabaseSettings.fromEnvironment(), "facefleet_test_gallery128");
+        try (HikariDataSource pool = DbScaleBench.pool(shortDb, 2)) {
+            DbScaleBench.migrate(shortDb, 128);
+            CreatorStore shortCreators = new CreatorStore(JdbcClient.create(pool));
+            SyntheticEmbeddings short128 = new SyntheticEmbeddings(random, 128);
+            List<float[]> people = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            for (int c = 0; c < 200; c++) {
+                float[] centre = short128.centre();
+                long id = shortCreators.create("short " + c);
+                shortCreators.addEmbedding(id, short128.face(centre), "photo", null, null, null,
+                        new float[]{0, 0, 1, 1}, 1f);
+                people.add(centre);
+                ids.add(id);
+            }
+            CreatorGallery gallery = new CreatorGallery(shortCreators);
+            TransactionTemplate shortTx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+            for (int i = 0; i < 20; i++) {
+                int person = random.nextInt(people.size());
+                float[] face = short128.face(people.get(person));
+                assertThat(shortTx.execute(s -> gallery.nearest(face)).orElseThrow().creatorId())
+                        .isEqualTo(ids.get(person));
+            }
+        } finally {
+            Databases.drop(shortDb);
+        }
+    }
+
     private static int exactNearest(float[] face) {
         int best = -1;
         double bestSimilarity = -2;

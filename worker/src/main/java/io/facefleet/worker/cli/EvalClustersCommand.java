@@ -3,16 +3,12 @@ package io.facefleet.worker.cli;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.people.ClusteringSettings;
 import io.facefleet.worker.eval.ClusteringBenchmark;
-import io.facefleet.worker.eval.EmbeddingsFile;
 import io.facefleet.worker.face.FaceEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,18 +60,8 @@ final class EvalClustersCommand implements Callable<Integer> {
         System.out.printf("Clustering LFW: %d people with >= %d images, %d images%n", people.size(), minImages,
                 images.size());
         try (FaceEngine engine = lfwOptions.openEngine(engineOptions)) {
-            Map<String, float[]> embedded = embeddingsFile != null && Files.exists(embeddingsFile)
-                    ? EmbeddingsFile.read(embeddingsFile) : embed(engine, images, folder);
-            if (embeddingsFile != null && !Files.exists(embeddingsFile)) {
-                EmbeddingsFile.write(embeddingsFile, embedded);
-            }
-            List<ClusteringBenchmark.LabelledFace> faces = new ArrayList<>();
-            people.forEach((person, files) -> files.forEach(file -> {
-                float[] e = embedded.get(folder.relativize(file).toString());
-                if (e != null) {
-                    faces.add(new ClusteringBenchmark.LabelledFace(person, e));
-                }
-            }));
+            List<ClusteringBenchmark.LabelledFace> faces = lfwOptions.labelledFaces(engine, engineOptions, people,
+                    embeddingsFile);
             System.out.printf("pack %s: %d faces embedded (%d images without a face); %d faces per video, seed %d%n",
                     engine.pack().name(), faces.size(), images.size() - faces.size(), batch, seed);
             for (float maxDistance : maxDistances) {
@@ -87,11 +73,5 @@ final class EvalClustersCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private Map<String, float[]> embed(FaceEngine engine, List<Path> images, Path folder) {
-        Map<String, float[]> embedded = new LinkedHashMap<>();
-        lfwOptions.benchmark(engine, engineOptions).embed(images, LfwOptions.progress()).forEach((file, e) -> e.ifPresent(v -> embedded.put(folder.relativize(file).toString(), v)));
-        return embedded;
     }
 }

@@ -1,0 +1,123 @@
+package io.facefleet.worker.eval;
+
+import io.facefleet.common.matching.BinaryCodes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Matching by binary codes ({@code CreatorGallery}) on real embeddings: each face in turn is the probe and every
+ * other face an enrolled face of its person. A probe counts where the exact nearest other face is within the match
+ * threshold; it is wrong for k candidates where the nearest of its k nearest codes, compared exactly, is another
+ * person's face or below the threshold.
+ */
+public final class CodeMatchingBenchmark {
+
+    private CodeMatchingBenchmark() {
+    }
+
+    public record Report(int faces, int probes, List<Integer> candidates, List<Integer> wrong, int medianRank,
+                         int rank999, int worstRank) {
+
+        public String line() {
+            StringBuilder wrongs = new StringBuilder();
+            for (int i = 0; i < candidates.size(); i++) {
+                wrongs.append(String.format(Locale.ROOT, "%s%d candidates: %d", i == 0 ? "" : ", ", candidates.get(i),
+                        wrong.get(i)));
+            }
+            return String.format(Locale.ROOT, "%,d faces, %,d probes with an exact nearest face within the match"
+                            + " threshold; creator wrong with %s; the exact nearest face's rank by its code: median %d,"
+                            + " 99.9th percentile %d, worst %d", faces, probes, wrongs, medianRank, rank999,
+                    worstRank);
+        }
+    }
+
+    public static Report run(List<ClusteringBenchmark.LabelledFace> faces, float matchThreshold,
+                             List<Integer> candidates) {
+        int n = faces.size();
+        float[][] unit = faces.stream().map(f -> unit(f.embedding())).toArray(float[][]::new);
+        long[][] codes = new long[n][];
+        for (int i = 0; i < n; i++) {
+            codes[i] = BinaryCodes.code(unit[i]);
+        }
+        int[] wrong = new int[candidates.size()];
+        List<Integer> ranks = new ArrayList<>();
+        int probes = 0;
+        for (int i = 0; i < n; i++) {
+            double[] similarity = new double[n];
+            int[] bits = new int[n];
+            int exact = -1;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    similarity[j] = dot(unit[i], unit[j]);
+                    bits[j] = hamming(codes[i], codes[j]);
+                    if (exact < 0 || similarity[j] > similarity[exact]) {
+                        exact = j;
+                    }
+                }
+            }
+            if (exact < 0 || similarity[exact] < matchThreshold) {
+                continue;
+            }
+            probes++;
+            int rank = 0;
+            for (int j = 0; j < n; j++) {
+                if (j != i && j != exact && bits[j] <= bits[exact]) {
+                    rank++; // ties count against the exact face
+                }
+            }
+            ranks.add(rank);
+            List<Integer> byCode = new ArrayList<>(n - 1);
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    byCode.add(j);
+                }
+            }
+            byCode.sort((a, b) -> Integer.compare(bits[a], bits[b]));
+            for (int c = 0; c < candidates.size(); c++) {
+                int best = -1;
+                for (int j : byCode.subList(0, Math.min(candidates.get(c), byCode.size()))) {
+                    if (best < 0 || similarity[j] > similarity[best]) {
+                        best = j;
+                    }
+                }
+                if (!faces.get(best).person().equals(faces.get(exact).person())
+                        || similarity[best] < matchThreshold) {
+                    wrong[c]++;
+                }
+            }
+        }
+        List<Integer> sorted = ranks.stream().sorted().collect(Collectors.toList());
+        int m = sorted.size();
+        return new Report(n, probes, candidates, java.util.Arrays.stream(wrong).boxed().toList(),
+                m == 0 ? 0 : sorted.get(m / 2), m == 0 ? 0 : sorted.get((int) Math.min(m - 1, Math.floor(m * 0.999))),
+                m == 0 ? 0 : sorted.get(m - 1));
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = Math.sqrt(dot(v, v));
+        float[] u = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            u[i] = (float) (v[i] / norm);
+        }
+        return u;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static int hamming(long[] a, long[] b) {
+        int d = 0;
+        for (int w = 0; w < a.length; w++) {
+            d += Long.bitCount(a[w] ^ b[w]);
+        }
+        return d;
+    }
+}

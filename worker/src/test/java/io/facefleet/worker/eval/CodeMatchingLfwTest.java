@@ -1,0 +1,48 @@
+package io.facefleet.worker.eval;
+
+import io.facefleet.common.pack.ModelPacks;
+import io.facefleet.worker.face.EngineSettings;
+import io.facefleet.worker.face.FaceEngine;
+import io.facefleet.worker.face.ImageDecoder;
+import io.facefleet.worker.face.TestEngines;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Matching by binary codes (CreatorGallery's 64 candidates) on real faces: every 8th LFW person with at least 4
+ * images here, each face matched against all the others. All 4,979 faces of the people with 2 images or more, with
+ * `facefleet eval codes`, gave 1 wrong creator of 4,969 with 64 candidates (docs/scaling.md).
+ */
+class CodeMatchingLfwTest {
+
+    @Test
+    void theCodesNearestToARealFaceHoldItsExactCreator() {
+        Path lfw = TestEngines.FIXTURES.facedata("lfw");
+        Map<String, List<Path>> people = ClusteringBenchmark.people(lfw.resolve("images"), 4, 8);
+        List<ClusteringBenchmark.LabelledFace> faces = new ArrayList<>();
+        try (FaceEngine engine = FaceEngine.open(ModelPacks.standard().load("dev-512"),
+                EngineSettings.defaults().withIntraOpThreads(1))) {
+            Map<Path, Optional<float[]>> embedded = new LfwBenchmark(engine,
+                    new ImageDecoder(EngineSettings.DEFAULT_MAX_IMAGE_PIXELS), Runtime.getRuntime().availableProcessors())
+                    .embed(people.values().stream().flatMap(List::stream).toList(), done -> { });
+            people.forEach((person, images) -> images.forEach(image -> embedded.get(image)
+                    .ifPresent(e -> faces.add(new ClusteringBenchmark.LabelledFace(person, e)))));
+
+            CodeMatchingBenchmark.Report report = CodeMatchingBenchmark.run(faces,
+                    engine.pack().manifest().thresholds().match(), List.of(64));
+            System.out.println("LFW, every 8th person with >= 4 images: " + report.line());
+
+            assertThat(report.faces()).isGreaterThan(250);
+            assertThat(report.probes()).isGreaterThan(report.faces() * 9 / 10);
+            assertThat(report.wrong()).containsExactly(0);
+            assertThat(report.medianRank()).isZero();
+        }
+    }
+}
