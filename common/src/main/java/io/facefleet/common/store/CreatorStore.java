@@ -23,6 +23,7 @@ public class CreatorStore {
      * missed none of 500 (docs/scaling.md, "Matching finds the exact creator").
      */
     private static final int MATCH_SEARCH_BREADTH = 100;
+
     private static final RowMapper<Creator> CREATOR = (rs, n) ->
             new Creator(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
     private static final RowMapper<CreatorPhoto> PHOTO = (rs, n) -> new CreatorPhoto(rs.getLong("id"),
