@@ -3,15 +3,12 @@ package io.facefleet.worker.eval;
 import io.facefleet.common.pack.ModelPacks;
 import io.facefleet.worker.face.EngineSettings;
 import io.facefleet.worker.face.FaceEngine;
-import io.facefleet.worker.face.ImageDecoder;
 import io.facefleet.worker.face.TestEngines;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +23,9 @@ class CodeMatchingLfwTest {
     void theCodesNearestToARealFaceHoldItsExactCreator() {
         Path lfw = TestEngines.FIXTURES.facedata("lfw");
         Map<String, List<Path>> people = ClusteringBenchmark.people(lfw.resolve("images"), 4, 8);
-        List<ClusteringBenchmark.LabelledFace> faces = new ArrayList<>();
         try (FaceEngine engine = FaceEngine.open(ModelPacks.standard().load("dev-512"),
                 EngineSettings.defaults().withIntraOpThreads(1))) {
-            Map<Path, Optional<float[]>> embedded = new LfwBenchmark(engine,
-                    new ImageDecoder(EngineSettings.DEFAULT_MAX_IMAGE_PIXELS), Runtime.getRuntime().availableProcessors())
-                    .embed(people.values().stream().flatMap(List::stream).toList(), done -> { });
-            people.forEach((person, images) -> images.forEach(image -> embedded.get(image)
-                    .ifPresent(e -> faces.add(new ClusteringBenchmark.LabelledFace(person, e)))));
+            List<ClusteringBenchmark.LabelledFace> faces = LfwPeople.faces(engine, people);
 
             CodeMatchingBenchmark.Report report = CodeMatchingBenchmark.run(faces,
                     engine.pack().manifest().thresholds().match(), List.of(64));
