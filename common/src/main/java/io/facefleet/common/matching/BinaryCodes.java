@@ -95,6 +95,15 @@ public final class BinaryCodes {
         return code;
     }
 
+    /** The Hamming distance between two codes of one length. */
+    public static int hamming(long[] a, long[] b) {
+        int distance = 0;
+        for (int w = 0; w < a.length; w++) {
+            distance += Long.bitCount(a[w] ^ b[w]);
+        }
+        return distance;
+    }
+
     private static int words(int dimension) {
         return (dimension + 63) >>> 6;
     }

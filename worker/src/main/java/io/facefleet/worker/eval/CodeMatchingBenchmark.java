@@ -1,6 +1,7 @@
 package io.facefleet.worker.eval;
 
 import io.facefleet.common.matching.BinaryCodes;
+import io.facefleet.worker.face.Embeddings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class CodeMatchingBenchmark {
     public static Report run(List<ClusteringBenchmark.LabelledFace> faces, float matchThreshold,
                              List<Integer> candidates) {
         int n = faces.size();
-        float[][] unit = faces.stream().map(f -> unit(f.embedding())).toArray(float[][]::new);
+        float[][] unit = faces.stream().map(f -> Embeddings.l2Normalised(f.embedding())).toArray(float[][]::new);
         long[][] codes = new long[n][];
         for (int i = 0; i < n; i++) {
             codes[i] = BinaryCodes.code(unit[i]);
@@ -51,8 +52,8 @@ public final class CodeMatchingBenchmark {
             int exact = -1;
             for (int j = 0; j < n; j++) {
                 if (j != i) {
-                    similarity[j] = dot(unit[i], unit[j]);
-                    bits[j] = hamming(codes[i], codes[j]);
+                    similarity[j] = Embeddings.cosine(unit[i], unit[j]);
+                    bits[j] = BinaryCodes.hamming(codes[i], codes[j]);
                     if (exact < 0 || similarity[j] > similarity[exact]) {
                         exact = j;
                     }
@@ -94,30 +95,5 @@ public final class CodeMatchingBenchmark {
         return new Report(n, probes, candidates, java.util.Arrays.stream(wrong).boxed().toList(),
                 m == 0 ? 0 : sorted.get(m / 2), m == 0 ? 0 : sorted.get((int) Math.min(m - 1, Math.floor(m * 0.999))),
                 m == 0 ? 0 : sorted.get(m - 1));
-    }
-
-    private static float[] unit(float[] v) {
-        double norm = Math.sqrt(dot(v, v));
-        float[] u = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            u[i] = (float) (v[i] / norm);
-        }
-        return u;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static int hamming(long[] a, long[] b) {
-        int d = 0;
-        for (int w = 0; w < a.length; w++) {
-            d += Long.bitCount(a[w] ^ b[w]);
-        }
-        return d;
     }
 }
