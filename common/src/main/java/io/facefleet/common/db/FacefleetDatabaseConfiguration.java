@@ -1,8 +1,13 @@
 package io.facefleet.common.db;
 
 import io.facefleet.common.health.DatabaseHealthIndicator;
+import io.facefleet.common.matching.CreatorRematch;
+import io.facefleet.common.matching.TrackGallery;
 import io.facefleet.common.pack.ModelPackException;
 import io.facefleet.common.pack.ModelPacks;
+import io.facefleet.common.store.FaceTrackStore;
+import io.facefleet.common.store.TagStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +17,7 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +56,17 @@ public class FacefleetDatabaseConfiguration {
                     + ", not " + choice.packName());
         }
         return recorded;
+    }
+
+    /** One per process: the codes of every face track's template, which its searches for nearest tracks share. */
+    @Bean
+    TrackGallery trackGallery(FaceTrackStore faceTracks, ObjectProvider<Clock> clock) {
+        return new TrackGallery(faceTracks, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    CreatorRematch creatorRematch(FaceTrackStore faceTracks, TrackGallery trackGallery, TagStore tags) {
+        return new CreatorRematch(faceTracks, trackGallery, tags);
     }
 
     /** The {@code database} part of readiness (and of the worker's GET /health). */

@@ -31,39 +31,106 @@ public final class BinaryCodes {
         return ids.length;
     }
 
+    /** The number of bits of each code: the embeddings' dimension (0 when there are none). */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** These codes and those others, of the same length. */
+    public BinaryCodes plus(BinaryCodes more) {
+        if (more.size() == 0) {
+            return this;
+        }
+        if (size() == 0) {
+            return more;
+        }
+        if (more.dimension != dimension) {
+            throw new IllegalArgumentException("codes of " + more.dimension + " bits added to codes of " + dimension);
+        }
+        long[] allIds = Arrays.copyOf(ids, ids.length + more.ids.length);
+        System.arraycopy(more.ids, 0, allIds, ids.length, more.ids.length);
+        long[] allCodes = Arrays.copyOf(codes, codes.length + more.codes.length);
+        System.arraycopy(more.codes, 0, allCodes, codes.length, more.codes.length);
+        return new BinaryCodes(dimension, allIds, allCodes);
+    }
+
     /**
      * The ids of the {@code k} codes nearest to the embedding's in Hamming distance, in no particular order (all of
      * them when there are no more than {@code k}).
      */
     public long[] nearest(float[] embedding, int k) {
+        int[] positions = nearestPositions(embedding, k);
+        long[] nearest = new long[positions.length];
+        for (int j = 0; j < positions.length; j++) {
+            nearest[j] = ids[positions[j]];
+        }
+        return nearest;
+    }
+
+    /** As {@link #nearest}, the positions of the codes in the order they were added. */
+    public int[] nearestPositions(float[] embedding, int k) {
+        int n = ids.length;
+        if (n == 0) {
+            return new int[0];
+        }
+        checkDimension(embedding);
+        if (k >= n) {
+            int[] all = new int[n];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        // a counting selection: the distances are few (0..dimension), so no heap of the k best is needed
+        int[] count = new int[dimension + 1];
+        int[] distances = distances(code(embedding), count);
+        int limit = 0;
+        int nearer = 0;
+        while (nearer + count[limit] < k) {
+            nearer += count[limit++];
+        }
+        int[] nearest = new int[k];
+        int taken = 0;
+        int atLimit = k - nearer;
+        for (int i = 0; i < n && taken < k; i++) {
+            if (distances[i] < limit || distances[i] == limit && atLimit-- > 0) {
+                nearest[taken++] = i;
+            }
+        }
+        return nearest;
+    }
+
+    /** The id of the code at this position. */
+    public long id(int position) {
+        return ids[position];
+    }
+
+    /** Every id, nearest to the embedding's code first (a counting sort by distance; ties in the order stored). */
+    public long[] ranked(float[] embedding) {
         if (ids.length == 0) {
             return new long[0];
         }
-        if (embedding.length != dimension) {
-            throw new IllegalArgumentException("an embedding of " + embedding.length + " dimensions searched among codes"
-                    + " of " + dimension);
+        checkDimension(embedding);
+        int[] count = new int[dimension + 1];
+        int[] distances = distances(code(embedding), count);
+        // a counting sort: where each distance's codes start among the ranked
+        int[] start = new int[dimension + 1];
+        for (int d = 1; d < start.length; d++) {
+            start[d] = start[d - 1] + count[d - 1];
         }
-        long[] probe = code(embedding);
-        int n = ids.length;
-        int kept = Math.min(k, n);
-        // a max-heap of (distance << 32 | index): its root is the farthest code kept so far
-        long[] heap = new long[kept];
-        int size = 0;
-        for (int i = 0; i < n; i++) {
-            long entry = (long) distance(probe, i) << 32 | i;
-            if (size < kept) {
-                heap[size] = entry;
-                siftUp(heap, size++);
-            } else if (entry < heap[0]) {
-                heap[0] = entry;
-                siftDown(heap, kept);
-            }
+        long[] ranked = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            ranked[start[distances[i]]++] = ids[i];
         }
-        long[] nearest = new long[kept];
-        for (int j = 0; j < kept; j++) {
-            nearest[j] = ids[(int) heap[j]];
+        return ranked;
+    }
+
+    /** Every code's distance to the probe, counted by distance. */
+    private int[] distances(long[] probe, int[] count) {
+        int[] distances = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            distances[i] = distance(probe, i);
+            count[distances[i]]++;
         }
-        return nearest;
+        return distances;
     }
 
     /** The Hamming distance between the probe's code and code i; unrolled for 512 bits, twice as fast. */
@@ -82,6 +149,13 @@ public final class BinaryCodes {
             distance += Long.bitCount(c[o + w] ^ probe[w]);
         }
         return distance;
+    }
+
+    private void checkDimension(float[] embedding) {
+        if (embedding.length != dimension) {
+            throw new IllegalArgumentException("an embedding of " + embedding.length + " dimensions searched among"
+                    + " codes of " + dimension);
+        }
     }
 
     /** The sign bits of an embedding: bit i is set where component i is above zero, as in {@code binary_quantize}. */
@@ -108,43 +182,6 @@ public final class BinaryCodes {
         return (dimension + 63) >>> 6;
     }
 
-    private static void siftUp(long[] heap, int i) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heap[parent] >= heap[i]) {
-                return;
-            }
-            swap(heap, parent, i);
-            i = parent;
-        }
-    }
-
-    private static void siftDown(long[] heap, int size) {
-        int i = 0;
-        while (true) {
-            int largest = i;
-            int left = 2 * i + 1;
-            int right = left + 1;
-            if (left < size && heap[left] > heap[largest]) {
-                largest = left;
-            }
-            if (right < size && heap[right] > heap[largest]) {
-                largest = right;
-            }
-            if (largest == i) {
-                return;
-            }
-            swap(heap, largest, i);
-            i = largest;
-        }
-    }
-
-    private static void swap(long[] heap, int a, int b) {
-        long t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
-    }
-
     /**
      * Collects codes as PostgreSQL sends {@code binary_quantize(embedding)} ({@code varbit_send}: the number of bits
      * as 4 bytes, then the bits, the first in the high bit of the first byte).
@@ -157,7 +194,25 @@ public final class BinaryCodes {
         private int size;
 
         public Builder add(long id, byte[] sent) {
-            int bits = ByteBuffer.wrap(sent).getInt();
+            int offset = slot(id, ByteBuffer.wrap(sent).getInt());
+            for (int i = 0; i < dimension; i++) {
+                if ((sent[4 + (i >>> 3)] & (0x80 >>> (i & 7))) != 0) {
+                    codes[offset + (i >>> 6)] |= 1L << (i & 63);
+                }
+            }
+            return this;
+        }
+
+        /** Adds the code of an embedding ({@link #code}). */
+        public Builder add(long id, float[] embedding) {
+            int offset = slot(id, embedding.length);
+            long[] code = code(embedding);
+            System.arraycopy(code, 0, codes, offset, code.length);
+            return this;
+        }
+
+        /** Room for one more code of {@code bits} bits: where its words start. */
+        private int slot(long id, int bits) {
             if (dimension < 0) {
                 dimension = bits;
                 codes = new long[ids.length * words(dimension)];
@@ -170,14 +225,7 @@ public final class BinaryCodes {
                 codes = Arrays.copyOf(codes, size * 2 * words);
             }
             ids[size] = id;
-            int offset = size * words;
-            for (int i = 0; i < dimension; i++) {
-                if ((sent[4 + (i >>> 3)] & (0x80 >>> (i & 7))) != 0) {
-                    codes[offset + (i >>> 6)] |= 1L << (i & 63);
-                }
-            }
-            size++;
-            return this;
+            return size++ * words;
         }
 
         public BinaryCodes build() {

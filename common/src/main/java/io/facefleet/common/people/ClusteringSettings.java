@@ -9,7 +9,7 @@ package io.facefleet.common.people;
  * Faces detected with a score below {@code minDetScore} are left out: dark, blurred faces (an audience in the dark)
  * embed close to each other whoever they are.
  *
- * @param neighbours how many nearest tracks the HNSW index is asked for per face (before the status and distance
+ * @param neighbours how many nearest tracks are asked for per face (before the status and distance
  *                   filters)
  */
 public record ClusteringSettings(int minFaces, float maxDistance, float minDetScore, int neighbours) {

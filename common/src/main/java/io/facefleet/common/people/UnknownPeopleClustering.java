@@ -1,5 +1,6 @@
 package io.facefleet.common.people;
 
+import io.facefleet.common.matching.TrackGallery;
 import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NearTrack;
@@ -19,9 +20,9 @@ import java.util.Set;
 
 /**
  * Groups the unmatched face tracks of a video just processed into the unknown people, incrementally: each of its
- * tracks is placed from its nearest unmatched tracks in the HNSW index (any video), never by clustering the library
- * again (see {@link #placeAmong} and {@link ClusteringSettings}). Clusters are never merged by it (a chain of
- * look-alikes must not join two people); a person may merge two clusters by hand.
+ * tracks is placed from its nearest unmatched tracks ({@link TrackGallery}, any video), never by clustering the
+ * library again (see {@link #placeAmong} and {@link ClusteringSettings}). Clusters are never merged by it (a chain
+ * of look-alikes must not join two people); a person may merge two clusters by hand.
  */
 @Component
 public class UnknownPeopleClustering {
@@ -31,12 +32,13 @@ public class UnknownPeopleClustering {
     }
 
     private final FaceTrackStore faceTracks;
+    private final TrackGallery gallery;
     private final UnknownPeopleStore people;
     private final TransactionTemplate transactions;
     private final ClusteringSettings settings;
 
     @Autowired
-    public UnknownPeopleClustering(FaceTrackStore faceTracks, UnknownPeopleStore people,
+    public UnknownPeopleClustering(FaceTrackStore faceTracks, TrackGallery gallery, UnknownPeopleStore people,
                                    TransactionTemplate transactions,
                                    @Value("${facefleet.unknown-people.min-faces:" + ClusteringSettings.DEFAULT_MIN_FACES + "}")
                                    int minFaces,
@@ -44,13 +46,14 @@ public class UnknownPeopleClustering {
                                    float maxDistance,
                                    @Value("${facefleet.unknown-people.min-det-score:" + ClusteringSettings.DEFAULT_MIN_DET_SCORE + "}")
                                    float minDetScore) {
-        this(faceTracks, people, transactions, new ClusteringSettings(minFaces, maxDistance, minDetScore,
+        this(faceTracks, gallery, people, transactions, new ClusteringSettings(minFaces, maxDistance, minDetScore,
                 ClusteringSettings.DEFAULT_NEIGHBOURS));
     }
 
-    public UnknownPeopleClustering(FaceTrackStore faceTracks, UnknownPeopleStore people,
+    public UnknownPeopleClustering(FaceTrackStore faceTracks, TrackGallery gallery, UnknownPeopleStore people,
                                    TransactionTemplate transactions, ClusteringSettings settings) {
         this.faceTracks = faceTracks;
+        this.gallery = gallery;
         this.people = people;
         this.transactions = transactions;
         this.settings = settings;
@@ -156,7 +159,7 @@ public class UnknownPeopleClustering {
     /** The unmatched tracks within the max distance, nearest first, but the track itself. */
     private List<Long> neighbours(TrackEmbedding track) {
         float minSimilarity = 1 - settings.maxDistance();
-        return faceTracks.nearestTracks(track.embedding(), settings.neighbours()).stream()
+        return gallery.nearest(track.embedding(), settings.neighbours()).stream()
                 .filter(near -> near.trackId() != track.trackId() && near.status() == MatchStatus.UNMATCHED
                         && near.similarity() >= minSimilarity && near.detScore() >= settings.minDetScore())
                 .map(NearTrack::trackId)

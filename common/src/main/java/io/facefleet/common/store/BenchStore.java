@@ -121,10 +121,6 @@ public class BenchStore {
         jdbc.sql("VACUUM ANALYZE video_face_sightings").update();
     }
 
-    public void reindexTracks() {
-        jdbc.sql("REINDEX INDEX face_track_embeddings_hnsw").update();
-    }
-
     public void analyzeCreatorFaces() {
         jdbc.sql("ANALYZE creator_face_embeddings").update();
     }

@@ -1,6 +1,8 @@
 package io.facefleet.common.store;
 
+import io.facefleet.common.matching.TrackTemplates;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,36 +18,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 @Repository
 public class FaceTrackStore {
 
     private static final int BATCH = 500;
-    /** Rows a cursor fetches at a time: what an index search pages by (see {@link #nearestFirst}). */
-    private static final int CURSOR_FETCH = 100;
-    /** V4's hnsw.ef_search for the database: the least a search for nearest tracks asks for. */
-    private static final int SEARCH_BREADTH = 200;
-    /** hnsw.ef_search of {@link #nearestFirst}'s first search. */
-    private static final int STREAM_SEARCH_BREADTH = 100;
+
+    /** The templates written by a transaction the snapshot {@code :snapshot} does not see (V11). */
+    private static final String UNSEEN = "track_embeddings_unseen_by(CAST(:snapshot AS pg_snapshot))";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
-    private final JdbcClient cursor;
 
     public FaceTrackStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.batches = batches;
-        JdbcTemplate paged = new JdbcTemplate(batches.getDataSource());
-        paged.setFetchSize(CURSOR_FETCH);
-        this.cursor = JdbcClient.create(paged);
     }
 
     /**
      * Replaces every face track of a video with its template and sightings, so that running a video again never
      * duplicates its rows. The tables are written as JDBC batches (multi-row INSERTs where the connection rewrites
-     * them). The templates have a table of their own, never updated: a match's update then never re-inserts a vector
-     * into the HNSW index (V8).
+     * them). The templates have a table of their own, never updated (V8), with no vector index (V12): storing a track
+     * costs B-tree inserts only.
      */
     public void replace(long videoId, List<NewFaceTrack> tracks) {
         jdbc.sql("DELETE FROM face_tracks WHERE video_id = ?").param(videoId).update();
@@ -93,7 +87,7 @@ public class FaceTrackStore {
         }
     }
 
-    /** Face tracks of the video: its rows in the HNSW index. */
+    /** Face tracks of the video: the rows a search for nearest tracks looks at. */
     public int count(long videoId) {
         return jdbc.sql("SELECT count(*) FROM face_tracks WHERE video_id = ?").param(videoId)
                 .query(Integer.class).single();
@@ -107,20 +101,11 @@ public class FaceTrackStore {
     }
 
     /**
-     * The stored face tracks nearest to an embedding, whatever their status, nearest first, through the HNSW index.
-     */
-    public List<TrackCandidate> nearest(float[] embedding, int limit) {
-        return nearestTracks(embedding, limit).stream().map(NearTrack::candidate).toList();
-    }
-
-    /**
-     * The {@code limit} stored face tracks nearest to an embedding, whatever their status, nearest first, through
-     * the HNSW index (ef_search at least {@code limit}, at most pgvector's 1,000): a search by photo, the
-     * neighbours of a face among the unknown people. Callers filter by status and similarity.
+     * The {@code limit} stored face tracks nearest to an embedding, whatever their status, nearest first, compared
+     * exactly with every template (a scan of the table): the search for embeddings too short for binary codes
+     * (TrackGallery searches the others). Callers filter by status and similarity.
      */
     public List<NearTrack> nearestTracks(float[] embedding, int limit) {
-        jdbc.sql("SELECT set_config('hnsw.ef_search', ?, true)")
-                .param(Integer.toString(Math.min(1000, Math.max(limit, SEARCH_BREADTH)))).query(String.class).single();
         return jdbc.sql("""
                         SELECT t.id, t.video_id, 1 - n.distance AS similarity, t.match_status, t.det_score
                         FROM (SELECT track_id, embedding <=> :e AS distance FROM face_track_embeddings
@@ -130,6 +115,75 @@ public class FaceTrackStore {
                 .param("e", Vectors.vector(embedding)).param("limit", limit)
                 .query((rs, n) -> new NearTrack(rs.getLong(1), rs.getLong(2), rs.getFloat(3),
                         MatchStatus.fromDb(rs.getString(4)), rs.getFloat(5))).list();
+    }
+
+    /**
+     * Every face track template as a process holds it in memory ({@link TrackTemplates}), read in one statement with
+     * the statement's snapshot: they are exactly the rows written by the transactions that snapshot sees.
+     */
+    public TrackCodes templateCodes() {
+        return codes("face_track_embeddings", Map.of());
+    }
+
+    /**
+     * The templates written by transactions the snapshot did not see, and which this statement sees, with this
+     * statement's snapshot: added to the templates read in the first, they are what the second sees.
+     */
+    public TrackCodes templateCodesUnseenBy(String snapshot) {
+        return codes(UNSEEN, Map.of("snapshot", snapshot));
+    }
+
+    private TrackCodes codes(String from, Map<String, Object> params) {
+        TrackTemplates.Builder templates = new TrackTemplates.Builder();
+        String[] snapshotAndPack = new String[2];
+        jdbc.sql("""
+                        SELECT NULL::bigint, NULL::bytea, pg_current_snapshot()::text,
+                          (SELECT model_pack FROM facefleet_meta)
+                        UNION ALL
+                        SELECT track_id, halfvec_send(embedding), NULL, NULL
+                        FROM\s""" + from)
+                .params(params)
+                .query((RowCallbackHandler) rs -> {
+                    if (rs.getString(3) != null) {
+                        snapshotAndPack[0] = rs.getString(3);
+                        snapshotAndPack[1] = rs.getString(4);
+                    } else {
+                        templates.add(rs.getLong(1), rs.getBytes(2));
+                    }
+                });
+        return new TrackCodes(snapshotAndPack[0], snapshotAndPack[1], templates.build());
+    }
+
+    /**
+     * The {@code limit} face tracks nearest to an embedding, compared exactly, among the candidates and every track
+     * written by a transaction the snapshot did not see (committed since, or this one), nearest first; with the model
+     * pack the statement saw.
+     */
+    public NearTracksAmong nearestAmong(float[] embedding, long[] candidates, String snapshot, int limit) {
+        List<NearTrack> tracks = new ArrayList<>();
+        String[] pack = new String[1];
+        jdbc.sql("""
+                        SELECT m.model_pack, t.id, t.video_id, 1 - n.distance, t.match_status, t.det_score
+                        FROM facefleet_meta m
+                          LEFT JOIN LATERAL (
+                            SELECT track_id, distance FROM (
+                              SELECT track_id, embedding <=> :e AS distance FROM face_track_embeddings
+                              WHERE track_id = ANY(:candidates)
+                              UNION
+                              SELECT track_id, embedding <=> :e FROM %s) d
+                            ORDER BY distance LIMIT :limit) n ON true
+                          LEFT JOIN face_tracks t ON t.id = n.track_id
+                        ORDER BY n.distance""".formatted(UNSEEN))
+                .param("e", Vectors.vector(embedding)).param("candidates", candidates)
+                .param("snapshot", snapshot).param("limit", limit)
+                .query((RowCallbackHandler) rs -> {
+                    pack[0] = rs.getString(1);
+                    if (rs.getObject(2) != null) {
+                        tracks.add(new NearTrack(rs.getLong(2), rs.getLong(3), rs.getFloat(4),
+                                MatchStatus.fromDb(rs.getString(5)), rs.getFloat(6)));
+                    }
+                });
+        return new NearTracksAmong(pack[0], tracks);
     }
 
     /** When each of these tracks is on screen, and in which video. */
@@ -166,49 +220,39 @@ public class FaceTrackStore {
     }
 
     /**
-     * The stored face tracks nearest to a probe embedding, nearest first, each with its best similarity to the
-     * creator's faces, for as long as the caller reads (at most {@code limit}). The rows come through a cursor from
-     * pgvector's iterative index scan, so the HNSW index is searched only as far as the caller reads: a rematch stops
-     * where the creator's faces end, whether that is after 10 tracks or 5,000. The order is the index's, relaxed: a
-     * track the widening search finds late still comes, a little out of place (strict order would drop it). Call it
-     * inside a transaction and close the stream.
+     * These face tracks as a rematch sees them, in no order: each with its best similarity to the creator's faces,
+     * and whether the rematch may give it to the creator.
      *
      * @param creatorFaces the creator's enrolled faces (the similarity is to the nearest of them)
      */
-    public Stream<TrackNearCreator> nearestFirst(float[] probe, List<float[]> creatorFaces, long creatorId,
-                                                 int limit) {
-        jdbc.sql("SET LOCAL hnsw.iterative_scan = relaxed_order").update();
-        // a narrow first search: the scan widens as the caller reads (V4's 200 would be paid by every probe up front)
-        jdbc.sql("SET LOCAL hnsw.ef_search = " + STREAM_SEARCH_BREADTH).update();
-        // no cap on the tuples the scan visits (the LIMIT and the caller's reading bound it), and the rows in index
-        // order even where a sort of the whole table would look cheaper to the planner (a small library)
-        jdbc.sql("SET LOCAL hnsw.max_scan_tuples = " + Integer.MAX_VALUE).update();
-        jdbc.sql("SET LOCAL enable_seqscan = off").update();
-        // each track's row fetched by its id as the scan yields it (a hash join would read every track first)
-        jdbc.sql("SET LOCAL enable_hashjoin = off").update();
-        jdbc.sql("SET LOCAL enable_mergejoin = off").update();
-        // the plan's cost counts every row up to the limit, which the caller rarely reads: past jit_above_cost,
-        // compiling it would take longer than the search (60 ms for each probe at 125,000 tracks)
-        jdbc.sql("SET LOCAL jit = off").update();
+    public List<TrackNearCreator> nearCreator(long[] trackIds, List<float[]> creatorFaces, long creatorId) {
+        return nearCreatorAmong("face_track_embeddings e", "e.track_id = ANY(:ids)", Map.of("ids", trackIds),
+                creatorFaces, creatorId);
+    }
+
+    /** The face tracks written by a transaction the snapshot did not see, as a rematch sees them (V11). */
+    public List<TrackNearCreator> nearCreatorUnseenBy(String snapshot, List<float[]> creatorFaces, long creatorId) {
+        return nearCreatorAmong(UNSEEN + " e", "true", Map.of("snapshot", snapshot), creatorFaces, creatorId);
+    }
+
+    private List<TrackNearCreator> nearCreatorAmong(String templates, String where, Map<String, Object> params,
+                                                    List<float[]> creatorFaces, long creatorId) {
         StringJoiner similarity = new StringJoiner(", ", "greatest(", ")");
-        Map<String, Object> faces = new HashMap<>();
+        Map<String, Object> faces = new HashMap<>(params);
         for (int i = 0; i < creatorFaces.size(); i++) {
-            similarity.add("1 - (n.embedding <=> :face" + i + ")");
+            similarity.add("1 - (e.embedding <=> :face" + i + ")");
             faces.put("face" + i, Vectors.vector(creatorFaces.get(i)));
         }
-        return cursor.sql("""
+        return jdbc.sql("""
                         SELECT t.id, t.video_id, %s AS similarity,
                           t.match_status = ANY(CAST(:undecided AS text[]))
                             AND NOT EXISTS (SELECT 1 FROM track_rejections r
                                             WHERE r.track_id = t.id AND r.creator_id = :creator) AS open
-                        FROM (SELECT track_id, embedding FROM face_track_embeddings
-                              ORDER BY embedding <=> :probe LIMIT :limit) n
-                          JOIN face_tracks t ON t.id = n.track_id""".formatted(similarity))
-                .params(faces).param("probe", Vectors.vector(probe)).param("creator", creatorId)
-                .param("undecided", MatchRule.db(MatchRule.UNDECIDED)).param("limit", limit)
+                        FROM %s JOIN face_tracks t ON t.id = e.track_id
+                        WHERE %s""".formatted(similarity, templates, where))
+                .params(faces).param("creator", creatorId).param("undecided", MatchRule.db(MatchRule.UNDECIDED))
                 .query((rs, n) -> new TrackNearCreator(rs.getLong(1), rs.getLong(2), rs.getFloat(3), rs.getBoolean(4)))
-                .stream().onClose(() -> jdbc.sql("RESET enable_seqscan; RESET enable_hashjoin; RESET enable_mergejoin;"
-                        + " RESET jit; RESET hnsw.ef_search").update());
+                .list();
     }
 
     /**

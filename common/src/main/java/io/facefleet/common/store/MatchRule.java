@@ -28,7 +28,7 @@ public record MatchRule(float matchThreshold, float autoTagThreshold) {
         return similarity >= matchThreshold;
     }
 
-    /** The widest cosine distance of a candidate: the HNSW searches' bound. */
+    /** The widest cosine distance of a candidate: the searches' bound. */
     public float maxDistance() {
         return 1 - matchThreshold;
     }

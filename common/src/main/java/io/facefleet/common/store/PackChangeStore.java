@@ -179,7 +179,7 @@ public class PackChangeStore {
     /**
      * Makes the change's pack the active one; call inside a transaction holding the {@link MatchingLock}
      * exclusively, with every vector staged ({@link PackChangeProgress#complete()}). The embedding columns take the
-     * new dimension and the staged vectors, their HNSW indexes are built again, tracks the new pack found no face
+     * new dimension and the staged vectors, the creators' HNSW index is built again, tracks the new pack found no face
      * in are deleted, pending photo searches (embedded with the old pack) are dropped, facefleet_meta names the new
      * pack and the thresholds become the new pack's. Every match no person decided on is undone: the caller
      * re-tags and queues the rematches that match again with the new pack.
@@ -217,20 +217,25 @@ public class PackChangeStore {
     }
 
     /**
-     * The table's embedding column becomes the new type holding the change's staged vectors, and its HNSW index is
-     * built again as the migrations defined it. The type change cannot read another table, so the column is emptied
+     * The table's embedding column becomes the new type holding the change's staged vectors, and its HNSW index, where
+     * it has one, is built again as the migrations defined it. The type change cannot read another table, so the column is emptied
      * and filled from the staging table (with the index dropped meanwhile: every row's update would be an insert).
      */
     private void replaceVectors(String table, String key, String staging, String stagingKey, String type,
                                 PackChange change) {
-        String index = jdbc.sql("SELECT pg_get_indexdef(CAST(? AS regclass))").param(table + "_hnsw")
-                .query(String.class).single();
-        jdbc.sql("DROP INDEX " + table + "_hnsw").update();
+        // the face tracks' templates have no index since V12
+        String index = jdbc.sql("SELECT pg_get_indexdef(to_regclass(?))").param(table + "_hnsw")
+                .query(String.class).optional().orElse(null);
+        if (index != null) {
+            jdbc.sql("DROP INDEX " + table + "_hnsw").update();
+        }
         jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN embedding DROP NOT NULL, ALTER COLUMN embedding TYPE " + type
                 + " USING NULL").update();
         jdbc.sql("UPDATE " + table + " t SET embedding = r.embedding::" + type + " FROM " + staging + " r"
                 + " WHERE r." + stagingKey + " = t." + key + " AND r.change_id = ?").param(change.id()).update();
         jdbc.sql("ALTER TABLE " + table + " ALTER COLUMN embedding SET NOT NULL").update();
-        jdbc.sql(index).update();
+        if (index != null) {
+            jdbc.sql(index).update();
+        }
     }
 }

@@ -49,6 +49,26 @@ class BinaryCodesTest {
         assertThatThrownBy(() -> codes.nearest(gaussian(512), 1)).hasMessageContaining("512 dimensions");
     }
 
+    @Test
+    void rankedGivesEveryIdByDistanceAndAnEmbeddingGivesTheCodePostgresqlSends() {
+        float[][] embeddings = new float[300][];
+        BinaryCodes.Builder sentBuilder = new BinaryCodes.Builder();
+        BinaryCodes.Builder ownBuilder = new BinaryCodes.Builder();
+        for (int i = 0; i < embeddings.length; i++) {
+            embeddings[i] = gaussian(512);
+            sentBuilder.add(i, sent(embeddings[i]));
+            ownBuilder.add(i, embeddings[i]);
+        }
+        float[] probe = gaussian(512);
+
+        long[] ranked = sentBuilder.build().ranked(probe);
+
+        assertThat(ranked).hasSize(300).doesNotHaveDuplicates();
+        int[] distances = Arrays.stream(ranked).mapToInt(id -> hamming(probe, embeddings[(int) id])).toArray();
+        assertThat(distances).isSorted();
+        assertThat(ownBuilder.build().ranked(probe)).containsExactly(ranked);
+    }
+
     /** What PostgreSQL's varbit_send(binary_quantize(e)) gives: the bit count, then the bits, first bit highest. */
     private static byte[] sent(float[] embedding) {
         ByteBuffer bytes = ByteBuffer.allocate(4 + (embedding.length + 7) / 8).putInt(embedding.length);

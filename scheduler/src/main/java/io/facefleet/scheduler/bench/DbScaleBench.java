@@ -7,12 +7,14 @@ import io.facefleet.common.db.Databases;
 import io.facefleet.common.store.ConfigStore;
 import io.facefleet.common.store.CreatorMatch;
 import io.facefleet.common.matching.CreatorGallery;
+import io.facefleet.common.matching.TrackGallery;
 import io.facefleet.common.store.BenchStore;
-import io.facefleet.common.store.CreatorRematch;
+import io.facefleet.common.matching.CreatorRematch;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.TrackCandidate;
 import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
+import io.facefleet.common.store.NearTrack;
 import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.NewSighting;
 import io.facefleet.common.store.RecognitionConfig;
@@ -25,6 +27,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,11 +47,12 @@ import java.util.function.Function;
  * {@code facefleet bench db}: fills the real schema (Flyway's migrations) through the real stores with synthetic
  * faces that cluster by person, and measures what grows with the library: storing a video's faces, the nearest
  * stored faces to a face, the nearest creator, a rematch (the product's, against the seed's CROSS JOIN on the same
- * data), the index build, the sizes. See docs/scaling.md.
+ * data), the sizes. See docs/scaling.md.
  *
  * <p>A face is what the detector finds in one sampled frame. The product stores faces as face tracks: one row of
- * face_tracks (in the HNSW index, one template embedding) per track, and one row of video_face_sightings
- * (no embedding) per face. So N faces are N / sightingsPerTrack indexed tracks with their sightings.
+ * face_tracks (with one template embedding, whose binary code the searches scan) per track, and one row of
+ * video_face_sightings (no embedding) per face. So N faces are N / sightingsPerTrack searched tracks with their
+ * sightings.
  *
  * <p>People: {@code creators} enrolled people with 5 embeddings each, and {@code unknownPeople} people who are not
  * enrolled, drawn with Zipf weights (1/rank: a few appear very often). Each embedding, track template or creator
@@ -72,7 +76,7 @@ public final class DbScaleBench {
      * @param recallProbes      faces whose 10 nearest stored faces are compared with the exact 10
      */
     public record Options(long faces, int sightingsPerTrack, int creators, int unknownPeople, int tracksPerVideo,
-                          int dim, List<Integer> clients, int queries, int checks, int recallProbes, boolean reindex,
+                          int dim, List<Integer> clients, int queries, int checks, int recallProbes,
                           boolean matchAtLoad, Integer efSearch, long seed, boolean keep, String reuseDatabase) {
     }
 
@@ -195,7 +199,8 @@ public final class DbScaleBench {
         CreatorGallery gallery = new CreatorGallery(creatorStore);
         Function<float[], Optional<CreatorMatch>> nearestCreator = gallery::nearest;
         TagStore tags = new TagStore(jdbc);
-        CreatorRematch rematch = new CreatorRematch(faceTracks, tags);
+        TrackGallery trackGallery = new TrackGallery(faceTracks, Clock.systemUTC());
+        CreatorRematch rematch = new CreatorRematch(faceTracks, trackGallery, tags);
         BenchStore bench = new BenchStore(jdbc, template);
         DatabaseStatistics stats = new DatabaseStatistics(jdbc);
         RecognitionConfig config = new ConfigStore(jdbc).get();
@@ -209,7 +214,7 @@ public final class DbScaleBench {
                         + " max_parallel_maintenance_workers %s, hnsw.ef_search %s%n", stats.setting("shared_buffers"),
                 stats.setting("effective_cache_size"), stats.setting("maintenance_work_mem"),
                 stats.setting("max_parallel_maintenance_workers"), stats.setting("hnsw.ef_search"));
-        out.printf(Locale.ROOT, "library: %,d faces = %,d face tracks (the rows in the HNSW index) x %d sightings,"
+        out.printf(Locale.ROOT, "library: %,d faces = %,d face tracks (the rows searched) x %d sightings,"
                         + " %d tracks a video (%,d videos); %,d creators x %d embeddings = %,d creator embeddings;"
                         + " %,d people not enrolled (Zipf); %d-d, cosine ~0.7 to the person's centre%n",
                 faces, tracks, o.sightingsPerTrack(), o.tracksPerVideo(), (tracks + o.tracksPerVideo() - 1)
@@ -288,8 +293,8 @@ public final class DbScaleBench {
             out.println("LOAD: not measured (the faces of the reused database were stored by an earlier run)");
         } else {
             out.printf(Locale.ROOT, "LOAD: %,.0f faces/s (%,.0f tracks/s + their sightings; %.1f ms per video of %d"
-                            + " tracks and %d faces), one connection, HNSW index maintained; matching (%s) %.2f ms a"
-                            + " track, not included%n", facesPerSecond, tracksPerSecond,
+                            + " tracks and %d faces), one connection, no vector index on the templates (V12); matching"
+                            + " (%s) %.2f ms a track, not included%n", facesPerSecond, tracksPerSecond,
                     storeNanos / 1e6 / videos, o.tracksPerVideo(), o.tracksPerVideo() * o.sightingsPerTrack(),
                     o.matchAtLoad() ? "CreatorGallery.nearest" : "the generator's own creator; FINAL CREATORS checks"
                             + " CreatorGallery.nearest", matchNanos / 1e6 / tracks);
@@ -299,26 +304,26 @@ public final class DbScaleBench {
         bench.vacuumAnalyzeTracks();
         out.printf(Locale.ROOT, "VACUUM ANALYZE of both tables: %.1f s%n", (System.nanoTime() - t) / 1e9);
         sizes(stats);
-        if (o.reindex()) {
-            t = System.nanoTime();
-            bench.reindexTracks();
-            out.printf(Locale.ROOT, "INDEX BUILD: face_track_embeddings_hnsw over %,d tracks rebuilt in %.1f s"
-                    + " (%s)%n", tracks, (System.nanoTime() - t) / 1e9, stats.relationSize("face_track_embeddings_hnsw"));
-        }
 
-        // --- nearest faces ---
+        // --- nearest faces: among the templates in memory ---
+        long trackCodesStart = System.nanoTime();
+        int trackCodes = faceTracks.templateCodes().templates().size();
+        out.printf(Locale.ROOT, "TRACK TEMPLATES (TrackGallery): %,d face tracks' codes and bytes read in %.0f ms,"
+                + " %,d bytes each in memory%n", trackCodes, (System.nanoTime() - trackCodesStart) / 1e6,
+                8 + o.dim() / 8 + o.dim() + 4);
         Map<Integer, double[]> faceLatency = new HashMap<>();
         for (int clients : o.clients()) {
-            double[] p = latencies(clients, e -> faceTracks.nearest(e, 10));
+            double[] p = latencies(clients, e -> trackGallery.nearest(e, 10));
             faceLatency.put(clients, p);
-            out.printf(Locale.ROOT, "NEAREST FACE (10 nearest of %,d tracks, FaceTrackStore.nearest), %d client%s:"
+            out.printf(Locale.ROOT, "NEAREST FACE (10 nearest of %,d tracks, TrackGallery.nearest), %d client%s:"
                     + " p50 %.2f ms, p99 %.2f ms%n", tracks, clients, clients == 1 ? "" : "s", p[0], p[1]);
         }
-        double[] recalls = recallAt10(faceTracks, config.matchThreshold());
+        double[] recalls = recallAt10(e -> trackGallery.nearest(e, 10).stream().map(NearTrack::trackId).toList(),
+                config.matchThreshold());
         double recall = recalls[0];
-        out.printf(Locale.ROOT, "NEAREST FACE recall@10 against the exact 10 (brute force over all %,d templates,"
-                        + " %d probes): %.4f; of the exact 10 within the match threshold (the same person's faces,"
-                        + " %.0f of %d): %.4f%n", tracks, o.recallProbes(), recall, recalls[2], o.recallProbes() * 10,
+        out.printf(Locale.ROOT, "NEAREST FACE recall@10 against the exact 10 (brute force over all %,d templates, %d"
+                        + " probes): %.4f; of the exact 10 within the match threshold (the same person's faces, %.0f"
+                        + " of %d): %.4f%n", tracks, o.recallProbes(), recall, recalls[2], o.recallProbes() * 10,
                 recalls[1]);
 
         // --- nearest creator ---
@@ -400,10 +405,10 @@ public final class DbScaleBench {
                         + " within the match threshold; the product's rematch found %,d of them: recall %.4f;"
                         + " it gave %,d faces to the creator%n", EMBEDDINGS_PER_CREATOR, exactFaces.size(), hit,
                 rematchRecall, ours.improved().size());
-        out.printf(Locale.ROOT, "REMATCH search: %s, %,d of %,d tracks read through the index%n",
-                found.exactScan() ? "fell back to the exact scan" : "through the index only", found.tracksRead(),
+        out.printf(Locale.ROOT, "REMATCH search: %s, %,d of %,d tracks compared%n",
+                found.exactScan() ? "fell back to the exact scan" : "in the order of their codes", found.tracksRead(),
                 tracks);
-        out.printf(Locale.ROOT, "REMATCH search only (median of 3): the CROSS JOIN %.1f ms, product's (HNSW) %.1f ms:"
+        out.printf(Locale.ROOT, "REMATCH search only (median of 3): the CROSS JOIN %.1f ms, product's (codes) %.1f ms:"
                 + " %.1fx faster%n", crossSearch[1], ourSearch[1], crossSearch[1] / ourSearch[1]);
         out.printf(Locale.ROOT, "REMATCH search only against the seed's storage (median of 3): the seed's CROSS JOIN over"
                         + " full-precision vectors (found %,d) %.1f ms, product's %.1f ms: %.1fx faster%n", seedFound,
@@ -580,7 +585,7 @@ public final class DbScaleBench {
     }
 
     /** recall@10 over all 10 exact neighbours, and over those within the match threshold (the same person's). */
-    private double[] recallAt10(FaceTrackStore faceTracks, float threshold) {
+    private double[] recallAt10(Function<float[], List<Long>> search, float threshold) {
         long found = 0;
         long wanted = 0;
         long foundNear = 0;
@@ -604,8 +609,7 @@ public final class DbScaleBench {
                     best[j] = i;
                 }
             }
-            Set<Long> got = new HashSet<>();
-            faceTracks.nearest(probe, k).forEach(c -> got.add(c.trackId()));
+            Set<Long> got = new HashSet<>(search.apply(probe));
             for (int j = 0; j < k; j++) {
                 boolean near = bestSim[j] >= threshold;
                 wanted++;
@@ -625,8 +629,7 @@ public final class DbScaleBench {
         stats.sizes(List.of("face_tracks", "face_track_embeddings", "video_face_sightings", "creator_face_embeddings"))
                 .forEach(size -> out.printf(Locale.ROOT, "  %-24s table (with TOAST) %10s, indexes %10s%n",
                         size.name(), size.table(), size.indexes()));
-        out.printf(Locale.ROOT, "  HNSW indexes: face_track_embeddings_hnsw %s, creator_face_embeddings_hnsw %s;"
-                        + " database %s%n", stats.relationSize("face_track_embeddings_hnsw"),
+        out.printf(Locale.ROOT, "  HNSW index: creator_face_embeddings_hnsw %s; database %s%n",
                 stats.relationSize("creator_face_embeddings_hnsw"), stats.databaseSize());
     }
 

@@ -56,9 +56,6 @@ public final class BenchDbCommand implements Callable<Integer> {
             description = "Probes for the nearest-face recall@10. Default: ${DEFAULT-VALUE}.")
     int recallProbes;
 
-    @Option(names = "--no-reindex", description = "Skip rebuilding the faces' HNSW index (its build time).")
-    boolean noReindex;
-
     @Option(names = "--match-at-load", description = "Match every stored face with CreatorGallery.nearest as a worker"
             + " does (one query a track, slow at 1M faces); by default each face gets its own person's creator and"
             + " matching is checked on --checks faces.")
@@ -82,7 +79,8 @@ public final class BenchDbCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         System.out.println("date " + LocalDate.now());
         new DbScaleBench(DatabaseSettings.fromEnvironment(), new DbScaleBench.Options(faces, sightings, creators,
-                unknownPeople, tracksPerVideo, 512, clients, queries, checks, recallProbes, !noReindex, matchAtLoad, efSearch, seed, keep, reuseDatabase),
+                unknownPeople, tracksPerVideo, 512, clients, queries, checks, recallProbes, matchAtLoad, efSearch, seed,
+                keep, reuseDatabase),
                 System.out).run();
         return 0;
     }

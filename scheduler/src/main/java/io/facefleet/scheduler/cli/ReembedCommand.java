@@ -59,7 +59,7 @@ public final class ReembedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String path = "/api/admin/reembed";
-        // a switch rebuilds the HNSW indexes: minutes for millions of faces
+        // a switch rebuilds the creators' HNSW index: minutes for millions of creator faces
         print(scheduler.call("an admin's", "admin", Duration.ofMinutes(30), api -> {
             if (action.pack != null) {
                 return api.post().uri(path).contentType(MediaType.APPLICATION_JSON)

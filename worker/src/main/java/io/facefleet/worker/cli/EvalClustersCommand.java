@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "clusters", mixinStandardHelpOptions = true,
         description = {"How well the unknown people are grouped: the LFW people with at least --min-images images,"
                 + " each face an unmatched face track in a database of its own (FACEFLEET_DB_*; made and dropped),"
-                + " clustered a \"video\" of --batch faces at a time through the HNSW index as the workers do.",
+                + " clustered a \"video\" of --batch faces at a time through the track codes as the workers do.",
                 "Prints pairwise precision and recall, people split over several clusters, clusters mixing people,"
                 + " for each --max-distance given."})
 final class EvalClustersCommand implements Callable<Integer> {

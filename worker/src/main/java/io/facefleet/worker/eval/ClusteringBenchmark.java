@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
 import io.facefleet.common.pack.ModelPack;
+import io.facefleet.common.matching.TrackGallery;
 import io.facefleet.common.people.ClusteringSettings;
 import io.facefleet.common.people.UnknownPeopleClustering;
 import io.facefleet.common.store.FaceTrackStore;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +42,7 @@ import java.util.stream.Stream;
  * How well the unknown people are grouped, on labelled faces: the LFW people with at least {@code minImages} images,
  * each image's most prominent face stored as an unmatched face track of a database of its own, the images shuffled
  * into "videos" of {@code batch} faces that are clustered one after the other, as workers would
- * ({@link UnknownPeopleClustering}, the HNSW index, the real stores). Then, over the faces that were embedded:
+ * ({@link UnknownPeopleClustering}, {@link TrackGallery}, the real stores). Then, over the faces that were embedded:
  * pairwise precision (of the pairs of faces put in one cluster, the share that are one person) and recall (of the
  * pairs of faces of one person, the share put in one cluster), people split over several clusters, clusters that
  * mix people, and faces left in no cluster.
@@ -116,7 +118,8 @@ public final class ClusteringBenchmark {
         FaceTrackStore tracks = new FaceTrackStore(jdbc, new JdbcTemplate(ds));
         UnknownPeopleStore people = new UnknownPeopleStore(jdbc);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        UnknownPeopleClustering clustering = new UnknownPeopleClustering(tracks, people, transactions, settings);
+        TrackGallery gallery = new TrackGallery(tracks, Clock.systemUTC());
+        UnknownPeopleClustering clustering = new UnknownPeopleClustering(tracks, gallery, people, transactions, settings);
         VideoLifecycle videos = new VideoLifecycle(new VideoStore(jdbc));
 
         List<LabelledFace> shuffled = new ArrayList<>(faces);

@@ -3,7 +3,7 @@ package io.facefleet.worker.jobs;
 import io.facefleet.common.jobs.RematchCreatorHandler;
 import io.facefleet.common.jobs.RematchCreatorRequest;
 import io.facefleet.common.store.ConfigStore;
-import io.facefleet.common.store.CreatorRematch;
+import io.facefleet.common.matching.CreatorRematch;
 import io.facefleet.common.store.CreatorStore;
 import io.facefleet.common.store.RecognitionConfig;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.facefleet.common.store.read;
 
-import io.facefleet.common.store.FaceTrackStore;
+import io.facefleet.common.matching.TrackGallery;
 import io.facefleet.common.store.NearTrack;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,21 +14,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A search by photo: the face tracks nearest the photo's face (HNSW, {@link FaceTrackStore#nearestTracks}), at or
+ * A search by photo: the face tracks nearest the photo's face ({@link TrackGallery}), at or
  * above a similarity, grouped by video, the video with the nearest track first and each video's tracks nearest first.
  */
 @Repository
 public class SearchQueries {
 
-    /** The most face tracks one search asks the index for (pgvector's ef_search ceiling). */
+    /** The most face tracks one search looks at. */
     public static final int MAX_TRACKS = 1000;
 
     private final JdbcClient jdbc;
-    private final FaceTrackStore faceTracks;
+    private final TrackGallery gallery;
 
-    public SearchQueries(JdbcClient jdbc, FaceTrackStore faceTracks) {
+    public SearchQueries(JdbcClient jdbc, TrackGallery gallery) {
         this.jdbc = jdbc;
-        this.faceTracks = faceTracks;
+        this.gallery = gallery;
     }
 
     /**
@@ -39,7 +39,7 @@ public class SearchQueries {
     @Transactional(readOnly = true)
     public List<SearchHit> search(float[] embedding, int videos, int tracks, float minSimilarity) {
         Map<Long, Float> similarity = new LinkedHashMap<>();
-        for (NearTrack near : faceTracks.nearestTracks(embedding, Math.min(tracks, MAX_TRACKS))) {
+        for (NearTrack near : gallery.nearest(embedding, Math.min(tracks, MAX_TRACKS))) {
             if (near.similarity() >= minSimilarity) {
                 similarity.put(near.trackId(), near.similarity());
             }

@@ -1,0 +1,95 @@
+package io.facefleet.common.matching;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Every face track template in a process's memory twice over: as its binary code (64 bytes for 512 dimensions),
+ * which a scan of all of them ranks by Hamming distance, and as its {@link ByteVectors bytes} (512), which compare
+ * the best of those almost as the exact cosine does. What is left to compare exactly in PostgreSQL is a few dozen
+ * rows (docs/scaling.md, "Nearest faces scan binary codes").
+ */
+public final class TrackTemplates {
+
+    private final BinaryCodes codes;
+    private final ByteVectors vectors;
+
+    private TrackTemplates(BinaryCodes codes, ByteVectors vectors) {
+        this.codes = codes;
+        this.vectors = vectors;
+    }
+
+    public static TrackTemplates empty() {
+        return new TrackTemplates(BinaryCodes.empty(), ByteVectors.empty());
+    }
+
+    public int size() {
+        return codes.size();
+    }
+
+    /** The templates' dimension (0 when there are none). */
+    public int dimension() {
+        return codes.dimension();
+    }
+
+    /**
+     * The ids of the {@code keep} templates nearest to the embedding by their bytes, among the {@code candidates}
+     * nearest by their codes, nearest first.
+     */
+    public long[] nearest(float[] embedding, int candidates, int keep) {
+        int[] positions = codes.nearestPositions(embedding, candidates);
+        byte[] probe = ByteVectors.probe(embedding);
+        // (1 - similarity) in the high bits, the position in the low: sorted, the nearest come first
+        float[] similarity = new float[positions.length];
+        float best = 0;
+        for (int j = 0; j < positions.length; j++) {
+            similarity[j] = vectors.similarity(positions[j], probe);
+            best = Math.max(best, Math.abs(similarity[j]));
+        }
+        long[] keyed = new long[positions.length];
+        for (int j = 0; j < positions.length; j++) {
+            long rank = Math.round((1 - similarity[j] / Math.max(best, Float.MIN_NORMAL)) * (1 << 29));
+            keyed[j] = rank << 32 | positions[j];
+        }
+        Arrays.sort(keyed);
+        long[] nearest = new long[Math.min(keep, keyed.length)];
+        for (int j = 0; j < nearest.length; j++) {
+            nearest[j] = codes.id((int) keyed[j]);
+        }
+        return nearest;
+    }
+
+    /** Every id, nearest to the embedding's code first. */
+    public long[] ranked(float[] embedding) {
+        return codes.ranked(embedding);
+    }
+
+    /** These templates and those others, of the same dimension. */
+    public TrackTemplates plus(TrackTemplates more) {
+        return new TrackTemplates(codes.plus(more.codes), vectors.plus(more.vectors));
+    }
+
+    /** Collects templates as PostgreSQL sends a {@code halfvec} ({@code halfvec_send}). */
+    public static final class Builder {
+
+        private final BinaryCodes.Builder codes = new BinaryCodes.Builder();
+        private final ByteVectors.Builder vectors = new ByteVectors.Builder();
+
+        /** @param sent the dimension and a reserved word (2 bytes each), then each component as a half float */
+        public Builder add(long id, byte[] sent) {
+            ByteBuffer buffer = ByteBuffer.wrap(sent);
+            float[] embedding = new float[buffer.getShort()];
+            buffer.getShort();
+            for (int i = 0; i < embedding.length; i++) {
+                embedding[i] = Float.float16ToFloat(buffer.getShort());
+            }
+            codes.add(id, embedding);
+            vectors.add(embedding);
+            return this;
+        }
+
+        public TrackTemplates build() {
+            return new TrackTemplates(codes.build(), vectors.build());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.facefleet.common.matching;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ByteVectorsTest {
+
+    private final Random random = new Random(5);
+
+    @Test
+    void similaritiesFollowTheCosineWithinAFewThousandths() {
+        float[][] embeddings = new float[200][];
+        ByteVectors.Builder builder = new ByteVectors.Builder();
+        float[] probe = gaussian(512, 1);
+        for (int i = 0; i < embeddings.length; i++) {
+            // a spread of similarities to the probe, from strangers to the same face, at any length
+            embeddings[i] = plus(probe, gaussian(512, 1), i / 50f, 1 + i % 7);
+            builder.add(embeddings[i]);
+        }
+        ByteVectors vectors = builder.build();
+        byte[] bytes = ByteVectors.probe(probe);
+        // the probe's own scale is left out of similarity(): its cosine to itself gives it
+        float probeScale = (float) (1 / cosineUnscaled(bytes));
+
+        for (int i = 0; i < embeddings.length; i++) {
+            assertThat(vectors.similarity(i, bytes) * probeScale).as("vector %d", i)
+                    .isCloseTo((float) cosine(probe, embeddings[i]), within(0.005f));
+        }
+    }
+
+    private static double cosineUnscaled(byte[] bytes) {
+        double dot = 0;
+        for (byte b : bytes) {
+            dot += b * b;
+        }
+        return Math.sqrt(dot);
+    }
+
+    private static float[] plus(float[] a, float[] b, float weightOfA, float length) {
+        float[] v = new float[a.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (a[i] * weightOfA + b[i]) * length;
+        }
+        return v;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
+    private float[] gaussian(int dimension, float scale) {
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            v[i] = (float) random.nextGaussian() * scale;
+        }
+        return v;
+    }
+}
