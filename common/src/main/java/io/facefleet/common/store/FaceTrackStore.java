@@ -164,13 +164,13 @@ public class FaceTrackStore {
         String[] pack = new String[1];
         jdbc.sql("""
                         SELECT m.model_pack, t.id, t.video_id, 1 - n.distance, t.match_status, t.det_score
-                        FROM facefleet_meta m
+                        FROM facefleet_meta m CROSS JOIN (SELECT CAST(:e AS halfvec) AS e) probe
                           LEFT JOIN LATERAL (
                             SELECT track_id, distance FROM (
-                              SELECT track_id, embedding <=> :e AS distance FROM face_track_embeddings
+                              SELECT track_id, embedding <=> probe.e AS distance FROM face_track_embeddings
                               WHERE track_id = ANY(:candidates)
                               UNION
-                              SELECT track_id, embedding <=> :e FROM %s) d
+                              SELECT track_id, embedding <=> probe.e FROM %s) d
                             ORDER BY distance LIMIT :limit) n ON true
                           LEFT JOIN face_tracks t ON t.id = n.track_id
                         ORDER BY n.distance""".formatted(UNSEEN))
