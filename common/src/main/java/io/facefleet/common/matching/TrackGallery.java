@@ -16,17 +16,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * an unknown face, a rematch): a scan of all their binary codes picks the nearest {@value #CANDIDATES}, their bytes
  * the best few dozen of those, and PostgreSQL compares these exactly, together with every track written since the
  * templates were read (docs/scaling.md, "Nearest faces scan binary codes"). At 125,000 tracks (1M faces) that takes
- * about 2 ms and finds 96 % of the same person's faces among the exact ten nearest, where the HNSW index took 6 ms and
- * found 88 %. It costs 588 bytes of memory a track: 74 MB at 125,000.
+ * about 2.8 ms and finds 98 % of the same person's faces among the exact ten nearest, where the HNSW index took 6.5
+ * ms and found 87 %. It costs 588 bytes of memory a track: 74 MB at 125,000.
  *
- * <p>The codes come with the snapshot they were read in, and each row with the transaction that wrote it (V11), so a
- * search knows exactly which rows its codes lack and compares those too: a track is found from the moment its
- * transaction commits (by its own transaction, at once). Every {@link #MERGE_AFTER} a search first adds the codes
- * of those rows, and every {@link #RELOAD_AFTER} reads all codes again, which drops those of deleted tracks (until
- * then they only take a candidate's place: the exact comparison reads the rows themselves). A model pack switch is
- * seen by the next search, which reads the codes again.
+ * <p>The templates come with the snapshot they were read in, and each row with the transaction that wrote it (V11),
+ * so a search knows exactly which rows it lacks and compares those too: a track is found from the moment its
+ * transaction commits (by its own transaction, at once). Every {@link #MERGE_AFTER} a search first adds those rows,
+ * and every {@link #RELOAD_AFTER} reads all templates again, which drops those of deleted tracks (until then they
+ * only take a candidate's place: the exact comparison reads the rows themselves). A model pack switch is seen by the
+ * next search, which reads the templates again.
  *
- * <p>Embeddings shorter than {@link CreatorGallery#LEAST_BITS} dimensions are searched through the HNSW index.
+ * <p>Embeddings shorter than {@link CreatorGallery#LEAST_BITS} dimensions are compared with every stored template.
  */
 public final class TrackGallery {
 
