@@ -3,7 +3,7 @@ package io.facefleet.common.matching;
 import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.NearTrack;
 import io.facefleet.common.store.NearTracksAmong;
-import io.facefleet.common.store.TrackCodes;
+import io.facefleet.common.store.TemplatesRead;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +72,7 @@ public final class TrackGallery {
      */
     public Ranking ranked(float[] embedding) {
         // merged first: a rematch follows a pack switch, whose templates may have the dimension of the old pack's
-        TrackCodes templates = refresh(embedding.length).read;
+        TemplatesRead templates = refresh(embedding.length).read;
         return new Ranking(templates.templates().ranked(embedding), templates.snapshot());
     }
 
@@ -125,19 +125,19 @@ public final class TrackGallery {
 
     private Loaded read() {
         Instant now = clock.instant();
-        return new Loaded(faceTracks.templateCodes(), now, now);
+        return new Loaded(faceTracks.allTemplates(), now, now);
     }
 
     private Loaded merged(Loaded codes) {
-        TrackCodes unseen = faceTracks.templateCodesUnseenBy(codes.read.snapshot());
+        TemplatesRead unseen = faceTracks.templatesUnseenBy(codes.read.snapshot());
         if (!unseen.modelPack().equals(codes.read.modelPack())) {
             return read();
         }
-        return new Loaded(new TrackCodes(unseen.snapshot(), unseen.modelPack(),
+        return new Loaded(new TemplatesRead(unseen.snapshot(), unseen.modelPack(),
                 codes.read.templates().plus(unseen.templates())), codes.readAt, clock.instant());
     }
 
-    private record Loaded(TrackCodes read, Instant readAt, Instant mergedAt) {
+    private record Loaded(TemplatesRead read, Instant readAt, Instant mergedAt) {
 
         boolean fit(int dimension) {
             return read.templates().size() == 0 || read.templates().dimension() == dimension;

@@ -121,19 +121,19 @@ public class FaceTrackStore {
      * Every face track template as a process holds it in memory ({@link TrackTemplates}), read in one statement with
      * the statement's snapshot: they are exactly the rows written by the transactions that snapshot sees.
      */
-    public TrackCodes templateCodes() {
-        return codes("face_track_embeddings", Map.of());
+    public TemplatesRead allTemplates() {
+        return read("face_track_embeddings", Map.of());
     }
 
     /**
      * The templates written by transactions the snapshot did not see, and which this statement sees, with this
      * statement's snapshot: added to the templates read in the first, they are what the second sees.
      */
-    public TrackCodes templateCodesUnseenBy(String snapshot) {
-        return codes(UNSEEN, Map.of("snapshot", snapshot));
+    public TemplatesRead templatesUnseenBy(String snapshot) {
+        return read(UNSEEN, Map.of("snapshot", snapshot));
     }
 
-    private TrackCodes codes(String from, Map<String, Object> params) {
+    private TemplatesRead read(String from, Map<String, Object> params) {
         TrackTemplates.Builder templates = new TrackTemplates.Builder();
         String[] snapshotAndPack = new String[2];
         jdbc.sql("""
@@ -151,7 +151,7 @@ public class FaceTrackStore {
                         templates.add(rs.getLong(1), rs.getBytes(2));
                     }
                 });
-        return new TrackCodes(snapshotAndPack[0], snapshotAndPack[1], templates.build());
+        return new TemplatesRead(snapshotAndPack[0], snapshotAndPack[1], templates.build());
     }
 
     /**

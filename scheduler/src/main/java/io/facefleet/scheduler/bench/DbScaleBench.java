@@ -307,7 +307,7 @@ public final class DbScaleBench {
 
         // --- nearest faces: among the templates in memory ---
         long trackCodesStart = System.nanoTime();
-        int trackCodes = faceTracks.templateCodes().templates().size();
+        int trackCodes = faceTracks.allTemplates().templates().size();
         out.printf(Locale.ROOT, "TRACK TEMPLATES (TrackGallery): %,d face tracks' codes and bytes read in %.0f ms,"
                 + " %,d bytes each in memory%n", trackCodes, (System.nanoTime() - trackCodesStart) / 1e6,
                 8 + o.dim() / 8 + o.dim() + 4);
