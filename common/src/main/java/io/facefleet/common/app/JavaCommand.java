@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class JavaCommand {
 
+    private static final String VECTOR_API = "--add-modules=jdk.incubator.vector";
+
     private JavaCommand() {
     }
 
@@ -24,10 +26,13 @@ public final class JavaCommand {
         return command;
     }
 
-    /** ONNX Runtime and JavaCPP load native code; JavaCPP still uses sun.misc.Unsafe, which warns from Java 24 on. */
+    /**
+     * ONNX Runtime and JavaCPP load native code; JavaCPP still uses sun.misc.Unsafe, which warns from Java 24 on; the
+     * in-memory scans use the Vector API, an incubator module.
+     */
     static List<String> requiredOptions(int javaFeatureVersion) {
         return javaFeatureVersion >= 24
-                ? List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")
-                : List.of("--enable-native-access=ALL-UNNAMED");
+                ? List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", VECTOR_API)
+                : List.of("--enable-native-access=ALL-UNNAMED", VECTOR_API);
     }
 }

@@ -39,12 +39,7 @@ public final class ByteVectors {
      * similarities to that probe (the probe's own scale is left out).
      */
     public float similarity(int position, byte[] probe) {
-        int offset = position * dimension;
-        int dot = 0;
-        for (int i = 0; i < dimension; i++) {
-            dot += values[offset + i] * probe[i];
-        }
-        return dot * scales[position];
+        return Kernels.best().dot(values, position * dimension, probe) * scales[position];
     }
 
     /** These vectors and those others, of the same dimension. */

@@ -21,10 +21,11 @@ class DbScaleBenchTest {
                 100_000, 8, 2_000, 1_000, 8, 512, List.of(1, 8), 300, 1000, 100, false, null, 42, false, null), System.out).run();
 
         assertThat(r.tracks()).isEqualTo(12_500);
-        // Of the exact 10 nearest, those within the match threshold (the same person's faces): the rest are people
-        // at cosine ~0.15, neighbours only by chance, whose codes lie among everyone's (printed, not asserted).
+        // all of the exact 10 nearest (0.997 here, 0.98 at 1M faces), and those within the match threshold (the
+        // same person's faces; the others are strangers at cosine ~0.15, neighbours only by chance)
+        assertThat(r.nearestFaceRecallAt10()).as("nearest-face recall@10").isGreaterThanOrEqualTo(0.95);
         assertThat(r.nearestFaceRecallWithinThreshold()).as("nearest-face recall@10 within the match threshold")
-                .isGreaterThanOrEqualTo(0.95);
+                .isGreaterThanOrEqualTo(0.99);
         assertThat(r.exactRematchFaces()).as("faces the new creator should get").isGreaterThan(20);
         assertThat(r.rematchRecall()).as("rematch recall").isGreaterThanOrEqualTo(0.99);
         assertThat(r.finalCreatorAgreement()).as("faces with their exact nearest creator").isGreaterThanOrEqualTo(0.999);

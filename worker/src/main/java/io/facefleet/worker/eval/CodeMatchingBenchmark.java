@@ -4,6 +4,7 @@ import io.facefleet.common.matching.BinaryCodes;
 import io.facefleet.worker.face.Embeddings;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Matching by binary codes ({@code CreatorGallery}) on real embeddings: each face in turn is the probe and every
  * other face an enrolled face of its person. A probe counts where the exact nearest other face is within the match
- * threshold; it is wrong for k candidates where the nearest of its k nearest codes, compared exactly, is another
- * person's face or below the threshold.
+ * threshold; it is wrong for k candidates where the nearest of the k codes that score best against it, compared
+ * exactly, is another person's face or below the threshold.
  */
 public final class CodeMatchingBenchmark {
 
@@ -39,21 +40,20 @@ public final class CodeMatchingBenchmark {
                              List<Integer> candidates) {
         int n = faces.size();
         float[][] unit = faces.stream().map(f -> Embeddings.l2Normalised(f.embedding())).toArray(float[][]::new);
-        long[][] codes = new long[n][];
+        BinaryCodes.Builder builder = new BinaryCodes.Builder();
         for (int i = 0; i < n; i++) {
-            codes[i] = BinaryCodes.code(unit[i]);
+            builder.add(i, unit[i]);
         }
+        BinaryCodes codes = builder.build();
         int[] wrong = new int[candidates.size()];
         List<Integer> ranks = new ArrayList<>();
         int probes = 0;
         for (int i = 0; i < n; i++) {
             double[] similarity = new double[n];
-            int[] bits = new int[n];
             int exact = -1;
             for (int j = 0; j < n; j++) {
                 if (j != i) {
                     similarity[j] = Embeddings.cosine(unit[i], unit[j]);
-                    bits[j] = BinaryCodes.hamming(codes[i], codes[j]);
                     if (exact < 0 || similarity[j] > similarity[exact]) {
                         exact = j;
                     }
@@ -63,20 +63,10 @@ public final class CodeMatchingBenchmark {
                 continue;
             }
             probes++;
-            int rank = 0;
-            for (int j = 0; j < n; j++) {
-                if (j != i && j != exact && bits[j] <= bits[exact]) {
-                    rank++; // ties count against the exact face
-                }
-            }
-            ranks.add(rank);
-            List<Integer> byCode = new ArrayList<>(n - 1);
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    byCode.add(j);
-                }
-            }
-            byCode.sort((a, b) -> Integer.compare(bits[a], bits[b]));
+            int probe = i;
+            List<Integer> byCode = Arrays.stream(codes.ranked(unit[i])).mapToInt(id -> (int) id)
+                    .filter(j -> j != probe).boxed().toList();
+            ranks.add(byCode.indexOf(exact));
             for (int c = 0; c < candidates.size(); c++) {
                 int best = -1;
                 for (int j : byCode.subList(0, Math.min(candidates.get(c), byCode.size()))) {
@@ -92,7 +82,7 @@ public final class CodeMatchingBenchmark {
         }
         List<Integer> sorted = ranks.stream().sorted().collect(Collectors.toList());
         int m = sorted.size();
-        return new Report(n, probes, candidates, java.util.Arrays.stream(wrong).boxed().toList(),
+        return new Report(n, probes, candidates, Arrays.stream(wrong).boxed().toList(),
                 m == 0 ? 0 : sorted.get(m / 2), m == 0 ? 0 : sorted.get((int) Math.min(m - 1, Math.floor(m * 0.999))),
                 m == 0 ? 0 : sorted.get(m - 1));
     }

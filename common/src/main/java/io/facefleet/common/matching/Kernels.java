@@ -1,0 +1,53 @@
+package io.facefleet.common.matching;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The arithmetic of the in-memory scans: every code scored against a probe's bit planes, and byte vectors' dot
+ * products. The Vector API does it several times faster where the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (the {@code facefleet} script, the Ansible roles and the images pass
+ * it); elsewhere plain Java gives the same numbers.
+ */
+interface Kernels {
+
+    /** The kernels of this JVM: the Vector API's where it can use them, plain Java's otherwise. */
+    static Kernels best() {
+        return Chosen.KERNELS;
+    }
+
+    /**
+     * For each code of {@code blocks} blocks ({@link BinaryCodes#BLOCK} codes of {@code words} longs, word by word),
+     * the sum over components of the probe's 4-bit level (-8..7) where the code's bit is set: {@code bits(c & p0) + 2
+     * bits(c & p1) + 4 bits(c & p2) - 8 bits(c & p3)}, with the planes laid out plane after plane
+     * ({@link BinaryCodes#planes}).
+     */
+    void codeScores(long[] codes, int words, int blocks, long[] planes, int[] scores);
+
+    /** The dot product of {@code probe} with the {@code probe.length} bytes at {@code offset}. */
+    int dot(byte[] values, int offset, byte[] probe);
+
+    final class Chosen {
+
+        private static final Logger log = LoggerFactory.getLogger(Kernels.class);
+        static final Kernels KERNELS = choose();
+
+        private Chosen() {
+        }
+
+        private static Kernels choose() {
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                log.info("Scanning templates in plain Java: start the JVM with --add-modules jdk.incubator.vector"
+                        + " for the Vector API (several times faster)");
+                return new PlainKernels();
+            }
+            try {
+                return (Kernels) Class.forName(Kernels.class.getPackageName() + ".VectorKernels")
+                        .getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError | UnsupportedOperationException e) {
+                log.info("Scanning templates in plain Java: the Vector API is not usable here ({})", e.toString());
+                return new PlainKernels();
+            }
+        }
+    }
+}
