@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class BinaryCodes {
 
     private static final ThreadLocal<int[]> SCORES = ThreadLocal.withInitial(() -> new int[0]);
+    private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[0]);
     /** The probe's levels: -8..7 steps of its largest component / 7.5. */
     private static final int LEVELS = 16;
     /**
@@ -96,7 +97,7 @@ public final class BinaryCodes {
             return all;
         }
         // a counting selection: the distances are few (0..15 dimension), so no heap of the k best is needed
-        int[] count = new int[maxDistance() + 1];
+        int[] count = counts();
         int[] distances = distances(embedding, count);
         int limit = 0;
         int nearer = 0;
@@ -125,7 +126,7 @@ public final class BinaryCodes {
             return new long[0];
         }
         checkDimension(embedding);
-        int[] count = new int[maxDistance() + 1];
+        int[] count = counts();
         int[] distances = distances(embedding, count);
         // a counting sort: where each distance's codes start among the ranked
         int[] start = new int[count.length];
@@ -141,7 +142,7 @@ public final class BinaryCodes {
 
     /**
      * Every code's distance to the probe: the best score any code could have less its own, so the best comes first.
-     * Counted by distance, in this thread's buffer (a search allocating 0.5 MB for 125,000 codes made the garbage
+     * Counted by distance, in this thread's buffers (a search allocating 0.5 MB for 125,000 codes made the garbage
      * collector pause one search in a hundred).
      */
     private int[] distances(float[] embedding, int[] count) {
@@ -159,8 +160,16 @@ public final class BinaryCodes {
         return distances;
     }
 
-    private int maxDistance() {
-        return (LEVELS - 1) * dimension;
+    /** A count for each distance, all 0, in this thread's buffer (30 KB for 512 dimensions). */
+    private int[] counts() {
+        int[] count = COUNTS.get();
+        if (count.length != (LEVELS - 1) * dimension + 1) {
+            count = new int[(LEVELS - 1) * dimension + 1];
+            COUNTS.set(count);
+        } else {
+            Arrays.fill(count, 0);
+        }
+        return count;
     }
 
     /**

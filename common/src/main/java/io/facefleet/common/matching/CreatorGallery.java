@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * Every enrolled face's binary code, held in memory to find a face's creator: a scan of all codes picks the
- * {@value #CANDIDATES} nearest enrolled faces, and PostgreSQL compares those exactly (docs/scaling.md, "Matching
- * scans binary codes"). Over 100,000 enrolled faces the scan takes half a millisecond, where the HNSW index needed
- * 9 ms to find the exact creator as often.
+ * {@value #CANDIDATES} enrolled faces whose codes score best against the face, and PostgreSQL compares those exactly
+ * (docs/scaling.md, "Matching scans binary codes"). Over 100,000 enrolled faces the scan takes half a millisecond,
+ * where the HNSW index needed 9 ms to find the exact creator as often.
  *
  * <p>The exact comparison also reads the version the database gives the enrolled faces (one row, bumped in the
  * transaction of every statement that writes them). When it moved since the codes were loaded, the codes are loaded
@@ -25,11 +25,12 @@ import java.util.Optional;
 public final class CreatorGallery {
 
     /**
-     * Enrolled faces compared exactly (0.35 ms). A face's exact nearest enrolled face ranked at worst 5th among the
-     * bench's 100,000 by its code, for 200 probes (bench/db/creator-codes.sql); among 4,979 real LFW faces (dev-512)
-     * at median 0 and worst 83, and 64 candidates gave another creator than the exact one for 1 of 4,969 faces.
+     * Enrolled faces compared exactly. Among 4,979 real LFW faces (dev-512, {@code facefleet eval codes}) a face's
+     * exact nearest other face ranked at median 0 and at worst 6th by its code's score, and 16 candidates already gave
+     * the exact creator for all 4,969 faces that have one (by Hamming distance: worst 83rd, and 1 face wrong with 64).
+     * Among the bench's 100,000 enrolled faces the exact nearest ranked at worst 5th even by Hamming distance.
      */
-    static final int CANDIDATES = 64;
+    static final int CANDIDATES = 32;
     /** The shortest embeddings matched by their codes; shorter ones are matched through the HNSW index. */
     static final int LEAST_BITS = 512;
 

@@ -1,7 +1,6 @@
 package io.facefleet.common.matching;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Every face track template in a process's memory twice over: as its binary code (64 bytes for 512 dimensions),
@@ -39,22 +38,28 @@ public final class TrackTemplates {
     public long[] nearest(float[] embedding, int candidates, int keep) {
         int[] positions = codes.nearestPositions(embedding, candidates);
         byte[] probe = ByteVectors.probe(embedding);
-        // (1 - similarity) in the high bits, the position in the low: sorted, the nearest come first
-        float[] similarity = new float[positions.length];
-        float best = 0;
-        for (int j = 0; j < positions.length; j++) {
-            similarity[j] = vectors.similarity(positions[j], probe);
-            best = Math.max(best, Math.abs(similarity[j]));
+        // the best so far, best first: an insertion into a few dozen beats sorting a few thousand
+        int kept = Math.min(keep, positions.length);
+        float[] best = new float[kept];
+        int[] bestPositions = new int[kept];
+        int size = 0;
+        for (int position : positions) {
+            float similarity = vectors.similarity(position, probe);
+            if (size == kept && similarity <= best[kept - 1]) {
+                continue;
+            }
+            int j = size == kept ? kept - 1 : size++;
+            while (j > 0 && best[j - 1] < similarity) {
+                best[j] = best[j - 1];
+                bestPositions[j] = bestPositions[j - 1];
+                j--;
+            }
+            best[j] = similarity;
+            bestPositions[j] = position;
         }
-        long[] keyed = new long[positions.length];
-        for (int j = 0; j < positions.length; j++) {
-            long rank = Math.round((1 - similarity[j] / Math.max(best, Float.MIN_NORMAL)) * (1 << 29));
-            keyed[j] = rank << 32 | positions[j];
-        }
-        Arrays.sort(keyed);
-        long[] nearest = new long[Math.min(keep, keyed.length)];
-        for (int j = 0; j < nearest.length; j++) {
-            nearest[j] = codes.id((int) keyed[j]);
+        long[] nearest = new long[kept];
+        for (int j = 0; j < kept; j++) {
+            nearest[j] = codes.id(bestPositions[j]);
         }
         return nearest;
     }

@@ -159,10 +159,11 @@ public class CreatorStore {
      */
     public CreatorMatchAmong nearestAmong(float[] embedding, long[] embeddingIds) {
         return jdbc.sql("""
-                        SELECT v.version, n.creator_id, n.similarity FROM creator_embeddings_version v
-                        LEFT JOIN LATERAL (SELECT creator_id, 1 - (embedding <=> :e) AS similarity
+                        SELECT v.version, n.creator_id, n.similarity
+                        FROM creator_embeddings_version v CROSS JOIN (SELECT CAST(:e AS halfvec) AS e) probe
+                        LEFT JOIN LATERAL (SELECT creator_id, 1 - (embedding <=> probe.e) AS similarity
                                            FROM creator_face_embeddings WHERE id = ANY(:ids)
-                                           ORDER BY embedding <=> :e LIMIT 1) n ON true""")
+                                           ORDER BY embedding <=> probe.e LIMIT 1) n ON true""")
                 .param("e", Vectors.vector(embedding)).param("ids", embeddingIds)
                 .query((rs, n) -> new CreatorMatchAmong(rs.getLong(1), rs.getObject(2) == null ? Optional.empty()
                         : Optional.of(new CreatorMatch(rs.getLong(2), rs.getFloat(3)))))

@@ -66,6 +66,11 @@ public final class DbScaleBench {
     private static final float MATCH = 0.35f;
     private static final float AUTO_TAG = 0.55f;
     private static final String NEW_CREATOR = "bench new creator";
+    /**
+     * Untimed queries before each latency figure: the JIT compiles the scans' Vector API code and the JDBC path
+     * over the first few hundred, and its compiler threads share the two cores with the timed ones meanwhile.
+     */
+    private static final int WARM_UP = 500;
 
     /**
      * @param faces             sampled faces to store (sightings); tracks = faces / sightingsPerTrack
@@ -556,10 +561,10 @@ public final class DbScaleBench {
     private double[] latencies(int clients, Function<float[], ?> query) throws Exception {
         int perClient = Math.max(1, o.queries() / clients);
         List<float[]> probes = new ArrayList<>();
-        for (int i = 0; i < perClient * clients + 50; i++) {
+        for (int i = 0; i < perClient * clients + WARM_UP; i++) {
             probes.add(synthetic.face(centres[drawPerson()]));
         }
-        for (int i = 0; i < 50; i++) { // warm-up
+        for (int i = 0; i < WARM_UP; i++) {
             query.apply(probes.get(perClient * clients + i));
         }
         double[] ms = new double[perClient * clients];
