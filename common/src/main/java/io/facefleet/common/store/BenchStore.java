@@ -121,6 +121,11 @@ public class BenchStore {
         jdbc.sql("VACUUM ANALYZE video_face_sightings").update();
     }
 
+    /** Writes every dirty page out now (superuser or pg_checkpoint). */
+    public void checkpoint() {
+        jdbc.sql("CHECKPOINT").update();
+    }
+
     public void analyzeCreatorFaces() {
         jdbc.sql("ANALYZE creator_face_embeddings").update();
     }
