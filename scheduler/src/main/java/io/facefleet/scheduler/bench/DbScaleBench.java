@@ -560,10 +560,7 @@ public final class DbScaleBench {
                 stats.relationSize("creator_face_embeddings_hnsw"));
     }
 
-    /**
-     * The latencies below are those of a library at rest: after a load the checkpointer would otherwise write its
-     * gigabyte out while they are timed (a p99 of 6.6 ms where the same code gave 4.7–5.0 on the reused database).
-     */
+    /** The latencies below are those of a library at rest, not of one PostgreSQL is still writing out. */
     private void checkpoint(BenchStore bench) {
         long t = System.nanoTime();
         try {
