@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The arithmetic of the in-memory scans: every code scored against a probe's bit planes, and byte vectors' dot
- * products. The Vector API does it several times faster where the JVM was started with
+ * products. The Vector API does it about three times faster where the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the {@code facefleet} script, the Ansible roles and the images pass
  * it); elsewhere plain Java gives the same numbers.
  */
@@ -38,7 +38,7 @@ interface Kernels {
         private static Kernels choose() {
             if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
                 log.info("Scanning templates in plain Java: start the JVM with --add-modules jdk.incubator.vector"
-                        + " for the Vector API (several times faster)");
+                        + " for the Vector API (about three times faster)");
                 return new PlainKernels();
             }
             try {
