@@ -210,7 +210,7 @@ public final class BinaryCodes {
     }
 
     /** The sign bits of an embedding: bit i is set where component i is above zero, as in {@code binary_quantize}. */
-    public static long[] code(float[] embedding) {
+    private static long[] code(float[] embedding) {
         long[] code = new long[words(embedding.length)];
         for (int i = 0; i < embedding.length; i++) {
             if (embedding[i] > 0) {
@@ -218,15 +218,6 @@ public final class BinaryCodes {
             }
         }
         return code;
-    }
-
-    /** The Hamming distance between two codes of one length. */
-    public static int hamming(long[] a, long[] b) {
-        int distance = 0;
-        for (int w = 0; w < a.length; w++) {
-            distance += Long.bitCount(a[w] ^ b[w]);
-        }
-        return distance;
     }
 
     private static int words(int dimension) {
