@@ -265,6 +265,15 @@ public final class BinaryCodes {
             return this;
         }
 
+        /** Adds the code at this position of other codes. */
+        public Builder add(long id, BinaryCodes from, int position) {
+            int at = slot(id, from.dimension);
+            for (int w = 0; w < from.words; w++) {
+                codes[at(at, w, from.words)] = from.codes[at(position, w, from.words)];
+            }
+            return this;
+        }
+
         /** Room for one more code of {@code bits} bits: its position. */
         private int slot(long id, int bits) {
             if (dimension < 0) {

@@ -1,21 +1,22 @@
 package io.facefleet.common.matching;
 
 import io.facefleet.common.store.CreatorMatch;
-import io.facefleet.common.store.CreatorMatchAmong;
 import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.EnrolledFace;
+import io.facefleet.common.store.EnrolledFacesListed;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Every enrolled face's binary code, held in memory to find a face's creator: a scan of all codes picks the
- * {@value #CANDIDATES} enrolled faces whose codes score best against the face, and PostgreSQL compares those exactly
- * (docs/scaling.md, "Matching scans binary codes"). Over 100,000 enrolled faces the scan takes half a millisecond,
- * where the HNSW index needed 9 ms to find the exact creator as often.
+ * Every enrolled face, held in memory to find a face's creator ({@link EnrolledFaces}): a scan of all their binary
+ * codes picks the {@value #CANDIDATES} whose codes score best against the face, and their half-precision embeddings
+ * compare those exactly (docs/scaling.md, "Matching compares in memory"). Over 100,000 enrolled faces the search takes
+ * half a millisecond; the HNSW index needed 9 ms to find the exact creator as often.
  *
- * <p>The exact comparison also reads the version the database gives the enrolled faces (one row, bumped in the
- * transaction of every statement that writes them). When it moved since the codes were loaded, the codes are loaded
- * again and the search repeated: an enrolment, a deletion or a model pack switch is seen by the next search. A face
- * deleted since the load drops out in the exact comparison, which reads the rows themselves.
+ * <p>Each search first reads the version the database gives the enrolled faces (one row, bumped in the transaction of
+ * every statement that writes them). When it moved since the faces were read, the rows written since are read before
+ * the search: an enrolment, a deletion or a model pack switch is seen by the next search.
  *
  * <p>Codes of fewer than {@value #LEAST_BITS} bits do not hold the exact creator among their nearest: with the 128-d
  * pack dev-128, 45 of 4,969 LFW faces had another creator than the exact one with 64 candidates, 7 with 256
@@ -33,9 +34,11 @@ public final class CreatorGallery {
     static final int CANDIDATES = 32;
     /** The shortest embeddings matched by their codes; shorter ones are matched through the HNSW index. */
     static final int LEAST_BITS = 512;
+    /** Listings in a row that may find rows written while they were read before a search gives up. */
+    private static final int LISTINGS = 10;
 
     private final CreatorStore creators;
-    private volatile Loaded loaded = new Loaded(-1, BinaryCodes.empty());
+    private volatile EnrolledFaces loaded = EnrolledFaces.none();
 
     public CreatorGallery(CreatorStore creators) {
         this.creators = creators;
@@ -46,26 +49,30 @@ public final class CreatorGallery {
         if (embedding.length < LEAST_BITS) {
             return creators.nearestByIndex(embedding);
         }
-        Loaded codes = loaded;
-        CreatorMatchAmong found = creators.nearestAmong(embedding, codes.codes.nearest(embedding, CANDIDATES));
-        if (found.embeddingsVersion() == codes.version) {
-            return found.match();
+        EnrolledFaces faces = loaded;
+        if (creators.embeddingsVersion() != faces.version()) {
+            faces = update();
         }
-        // Chosen among stale codes. The second search may see a newer version again: an enrolment committed during
-        // it, as if it had come a moment after this search, which its rematch then covers.
-        codes = reload();
-        return creators.nearestAmong(embedding, codes.codes.nearest(embedding, CANDIDATES)).match();
+        return faces.nearest(embedding, CANDIDATES);
     }
 
-    private synchronized Loaded reload() {
-        long version = creators.embeddingsVersion();
-        if (loaded.version != version) {
-            // read after the version: rows written since then come with a newer version, seen by a later search
-            loaded = new Loaded(version, creators.embeddingCodes());
+    /** The enrolled faces at the version now, from those held and the rows written since. */
+    private synchronized EnrolledFaces update() {
+        for (int i = 0; i < LISTINGS; i++) {
+            EnrolledFacesListed listed = creators.enrolledFacesListed();
+            if (listed.version() == loaded.version()) {
+                return loaded;
+            }
+            long[] missing = loaded.missing(listed);
+            // a first read, or a pack switch's: the whole table, not 100,000 ids
+            List<EnrolledFace> read = 2 * missing.length > listed.ids().length ? creators.enrolledFaces()
+                    : creators.enrolledFaces(missing);
+            Optional<EnrolledFaces> updated = loaded.updatedTo(listed, read);
+            if (updated.isPresent()) {
+                loaded = updated.get();
+                return loaded;
+            }
         }
-        return loaded;
-    }
-
-    private record Loaded(long version, BinaryCodes codes) {
+        throw new IllegalStateException("the enrolled faces changed while they were read, " + LISTINGS + " times");
     }
 }

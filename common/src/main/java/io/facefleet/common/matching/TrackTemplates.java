@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Every face track template in a process's memory twice over: as its binary code (64 bytes for 512 dimensions),
- * which a scan of all of them ranks by Hamming distance, and as its {@link ByteVectors bytes} (512), which compare
- * the best of those almost as the exact cosine does. What is left to compare exactly in PostgreSQL is a few dozen
- * rows (docs/scaling.md, "Nearest faces scan binary codes").
+ * which a scan of all of them scores against a face ({@link BinaryCodes}), and as its {@link ByteVectors bytes}
+ * (512), which compare the best of those almost as the exact cosine does. What is left to compare exactly is a score
+ * of rows (docs/scaling.md, "Nearest faces scan binary codes").
  */
 public final class TrackTemplates {
 

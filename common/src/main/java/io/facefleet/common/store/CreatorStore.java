@@ -1,6 +1,5 @@
 package io.facefleet.common.store;
 
-import io.facefleet.common.matching.BinaryCodes;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 @Repository
 public class CreatorStore {
@@ -28,6 +28,11 @@ public class CreatorStore {
             new Creator(rs.getLong("id"), rs.getString("name"), rs.getTimestamp("created_at").toInstant());
     private static final RowMapper<CreatorPhoto> PHOTO = (rs, n) -> new CreatorPhoto(rs.getLong("id"),
             rs.getLong("creator_id"), rs.getString("file_name"), rs.getString("status"), rs.getString("error"));
+
+    private static final String ENROLLED_FACES = "SELECT id, xmin::text::bigint, creator_id, halfvec_send(embedding)"
+            + " FROM creator_face_embeddings";
+    private static final RowMapper<EnrolledFace> ENROLLED_FACE = (rs, n) ->
+            new EnrolledFace(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBytes(4));
 
     private final JdbcClient jdbc;
 
@@ -145,29 +150,40 @@ public class CreatorStore {
         return jdbc.sql("SELECT version FROM creator_embeddings_version").query(Long.class).single();
     }
 
-    /** The binary code of every enrolled face, by its id. */
-    public BinaryCodes embeddingCodes() {
-        BinaryCodes.Builder codes = new BinaryCodes.Builder();
-        jdbc.sql("SELECT id, varbit_send(binary_quantize(embedding)) FROM creator_face_embeddings")
-                .query((RowCallbackHandler) rs -> codes.add(rs.getLong(1), rs.getBytes(2)));
-        return codes.build();
+    /**
+     * Every enrolled face's id and writer with the version, in one statement. {@code xmin} changes with every write
+     * of a row (an enrolment, a pack switch's new embedding), so a row held with the same writer is the same row.
+     */
+    public EnrolledFacesListed enrolledFacesListed() {
+        long[] version = {-1};
+        LongStream.Builder ids = LongStream.builder();
+        LongStream.Builder writers = LongStream.builder();
+        jdbc.sql("""
+                        SELECT NULL::bigint, NULL::bigint, version FROM creator_embeddings_version
+                        UNION ALL
+                        (SELECT id, xmin::text::bigint, NULL FROM creator_face_embeddings ORDER BY id)""")
+                .query((RowCallbackHandler) rs -> {
+                    if (rs.getObject(1) == null) {
+                        version[0] = rs.getLong(3);
+                    } else {
+                        ids.add(rs.getLong(1));
+                        writers.add(rs.getLong(2));
+                    }
+                });
+        return new EnrolledFacesListed(version[0], ids.build().toArray(), writers.build().toArray());
     }
 
-    /**
-     * The creator with the nearest of the given enrolled faces, compared exactly (none if none of them is left), with
-     * the version of the enrolled faces this statement saw.
-     */
-    public CreatorMatchAmong nearestAmong(float[] embedding, long[] embeddingIds) {
-        return jdbc.sql("""
-                        SELECT v.version, n.creator_id, n.similarity
-                        FROM creator_embeddings_version v CROSS JOIN (SELECT CAST(:e AS halfvec) AS e) probe
-                        LEFT JOIN LATERAL (SELECT creator_id, 1 - (embedding <=> probe.e) AS similarity
-                                           FROM creator_face_embeddings WHERE id = ANY(:ids)
-                                           ORDER BY embedding <=> probe.e LIMIT 1) n ON true""")
-                .param("e", Vectors.vector(embedding)).param("ids", embeddingIds)
-                .query((rs, n) -> new CreatorMatchAmong(rs.getLong(1), rs.getObject(2) == null ? Optional.empty()
-                        : Optional.of(new CreatorMatch(rs.getLong(2), rs.getFloat(3)))))
-                .single();
+    /** Every enrolled face, with its writer and embedding. */
+    public List<EnrolledFace> enrolledFaces() {
+        return jdbc.sql(ENROLLED_FACES).query(ENROLLED_FACE).list();
+    }
+
+    /** These enrolled faces, those still stored, with their writers and embeddings. */
+    public List<EnrolledFace> enrolledFaces(long[] ids) {
+        if (ids.length == 0) {
+            return List.of();
+        }
+        return jdbc.sql(ENROLLED_FACES + " WHERE id = ANY(?)").param(ids).query(ENROLLED_FACE).list();
     }
 
     /** The crop (JPEG) of one of the creator's enrolled faces; empty if they have no such face with a crop. */

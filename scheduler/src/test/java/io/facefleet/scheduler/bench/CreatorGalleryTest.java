@@ -7,6 +7,7 @@ import io.facefleet.common.matching.CreatorGallery;
 import io.facefleet.common.store.BenchStore;
 import io.facefleet.common.store.CreatorMatch;
 import io.facefleet.common.store.CreatorStore;
+import io.facefleet.common.store.Vectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Matching's search among the enrolled faces' binary codes against the exact nearest creator by brute force, over
- * 2,000 creators of 5 synthetic faces each (as the bench's), and its view of enrolments and deletions made after it
- * loaded the codes.
+ * Matching's search among the enrolled faces it holds against the exact nearest creator by brute force, over 2,000
+ * creators of 5 synthetic faces each (as the bench's), and its view of enrolments, rewrites and deletions made after
+ * it read them.
  */
 class CreatorGalleryTest {
 
@@ -91,6 +92,10 @@ class CreatorGalleryTest {
             assertThat(found.get().creatorId()).as("probe %d", i).isEqualTo(owners.get(exact));
             assertThat(found.get().similarity()).isCloseTo((float) DbScaleBench.dot(face, enrolled.get(exact)),
                     within(2e-3f));
+            if (i < 5) {
+                assertThat(found.get().similarity()).as("as pgvector compares halfvecs")
+                        .isCloseTo(pgvectorSimilarity(face, found.get().creatorId()), within(1e-6f));
+            }
         }
     }
 
@@ -117,6 +122,27 @@ class CreatorGalleryTest {
         creators.delete(id);
         assertThat(creators.embeddingsVersion()).isEqualTo(version + 2);
         assertThat(gallery.nearest(theirFace).orElseThrow().creatorId()).isNotEqualTo(id);
+    }
+
+    @Test
+    void seesAnEnrolledFaceWrittenAgainInPlace() {
+        CreatorGallery gallery = new CreatorGallery(creators);
+        float[] someone = embeddings.centre();
+        float[] theirFace = embeddings.face(someone);
+        long id = creators.create("rewritten");
+        long faceId = creators.addEmbedding(id, embeddings.face(embeddings.centre()), "photo", null, null, null,
+                new float[]{0, 0, 1, 1}, 1f);
+        try {
+            assertThat(gallery.nearest(theirFace).orElseThrow().creatorId()).isNotEqualTo(id);
+            // as a model pack switch writes each enrolled face's new embedding: the same row, its id kept
+            JdbcClient.create(ds).sql("UPDATE creator_face_embeddings SET embedding = CAST(? AS halfvec) WHERE id = ?")
+                    .params(Vectors.vector(embeddings.face(someone)), faceId).update();
+            CreatorMatch found = gallery.nearest(theirFace).orElseThrow();
+            assertThat(found.creatorId()).isEqualTo(id);
+            assertThat(found.similarity()).isGreaterThan(0.4f);
+        } finally {
+            creators.delete(id);
+        }
     }
 
     @Test
@@ -147,6 +173,14 @@ class CreatorGalleryTest {
         } finally {
             Databases.drop(shortDb);
         }
+    }
+
+    /** The similarity of the creator's nearest enrolled face, as PostgreSQL computes it. */
+    private static float pgvectorSimilarity(float[] face, long creatorId) {
+        return JdbcClient.create(ds).sql("""
+                        SELECT max(1 - (embedding <=> CAST(? AS halfvec))) FROM creator_face_embeddings
+                        WHERE creator_id = ?""")
+                .params(Vectors.vector(face), creatorId).query(Float.class).single();
     }
 
     private static int exactNearest(float[] face) {

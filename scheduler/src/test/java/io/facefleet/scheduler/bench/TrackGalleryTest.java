@@ -10,6 +10,7 @@ import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NearTrack;
 import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.TrackEmbedding;
+import io.facefleet.common.store.Vectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,12 +98,22 @@ class TrackGalleryTest {
             near.forEach(t -> assertThat(t.similarity())
                     .isCloseTo((float) DbScaleBench.dot(probe, byId.get(t.trackId())), within(1e-3f)));
             assertThat(near).extracting(NearTrack::similarity).isSortedAccordingTo(Comparator.reverseOrder());
+            if (p < 5) {
+                near.forEach(t -> assertThat(t.similarity()).as("as pgvector compares halfvecs")
+                        .isCloseTo(pgvectorSimilarity(probe, t.trackId()), within(1e-6f)));
+            }
             List<Long> nearIds = near.stream().map(NearTrack::trackId).toList();
             found += (int) exact.stream().filter(t -> nearIds.contains(t.trackId())).count();
         }
         // the codes' 512 nearest of 3,920 hold all of the exact 10 but for a few strangers at cosine ~0.15
         assertThat(found).as("of the exact 10 nearest, for %d probes", probes)
                 .isGreaterThanOrEqualTo(probes * 10 * 98 / 100);
+    }
+
+    private static float pgvectorSimilarity(float[] probe, long trackId) {
+        return JdbcClient.create(ds).sql("""
+                        SELECT 1 - (embedding <=> CAST(? AS halfvec)) FROM face_track_embeddings WHERE track_id = ?""")
+                .params(Vectors.vector(probe), trackId).query(Float.class).single();
     }
 
     @Test
