@@ -26,8 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The templates come with the snapshot they were read in, and each row with the transaction that wrote it (V11),
  * so a search knows exactly which rows it lacks and compares those too: a track is found from the moment its
- * transaction commits (by its own transaction, at once). Every {@link #MERGE_AFTER} a search first adds those rows,
- * and every {@link #RELOAD_AFTER} reads all templates again, which drops those of deleted tracks (until then they
+ * transaction commits (by its own transaction, at once). Every {@link #MERGE_AFTER}, or after a search was sent more
+ * than {@value #MERGE_BEYOND} of them, a search first adds those rows to the templates, and every
+ * {@link #RELOAD_AFTER} reads all templates again, which drops those of deleted tracks (until then they
  * only take a candidate's place: the exact comparison reads the rows themselves). A model pack switch is seen by the
  * next search, which reads the templates again.
  *
@@ -46,12 +47,15 @@ public final class TrackGallery {
      */
     static final int COMPARED = 16;
     static final Duration MERGE_AFTER = Duration.ofSeconds(5);
+    /** Rows written since the templates' snapshot, sent to a search, past which the next search adds them first. */
+    static final int MERGE_BEYOND = 512;
     static final Duration RELOAD_AFTER = Duration.ofMinutes(10);
 
     private final FaceTrackStore faceTracks;
     private final Clock clock;
     private final ReentrantLock refreshing = new ReentrantLock();
     private volatile Loaded loaded;
+    private volatile boolean mergeDue;
 
     public TrackGallery(FaceTrackStore faceTracks, Clock clock) {
         this.faceTracks = faceTracks;
@@ -70,6 +74,9 @@ public final class TrackGallery {
         CandidateTracks found = candidates(templates, embedding, limit);
         if (!found.modelPack().equals(templates.read.modelPack())) {
             found = candidates(refresh(embedding.length), embedding, limit);
+        }
+        if (found.unseen() > MERGE_BEYOND) {
+            mergeDue = true;
         }
         return nearestOf(embedding, found.tracks(), limit);
     }
@@ -91,7 +98,7 @@ public final class TrackGallery {
     private CandidateTracks candidates(Loaded templates, float[] embedding, int limit) {
         long[] nearest = templates.read.templates().nearest(embedding, Math.max(CANDIDATES, 4 * limit),
                 Math.max(COMPARED, 2 * limit));
-        return faceTracks.candidatesAmong(embedding, nearest, templates.read.snapshot(), limit);
+        return faceTracks.candidatesAmong(nearest, templates.read.snapshot());
     }
 
     /** The {@code limit} candidates nearest to the embedding, compared exactly, nearest first. */
@@ -123,7 +130,8 @@ public final class TrackGallery {
         if (codes == null || !codes.fit(dimension)) {
             return refresh(dimension);
         }
-        if (clock.instant().isAfter(codes.mergedAt.plus(MERGE_AFTER)) && refreshing.tryLock()) {
+        boolean due = mergeDue || clock.instant().isAfter(codes.mergedAt.plus(MERGE_AFTER));
+        if (due && refreshing.tryLock()) {
             try {
                 return refreshHoldingLock(dimension);
             } finally {
@@ -147,6 +155,7 @@ public final class TrackGallery {
         Loaded codes = loaded;
         boolean readAgain = codes == null || !codes.fit(dimension)
                 || clock.instant().isAfter(codes.readAt.plus(RELOAD_AFTER));
+        mergeDue = false;
         loaded = readAgain ? read() : merged(codes);
         return loaded;
     }

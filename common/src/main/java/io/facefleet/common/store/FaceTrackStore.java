@@ -155,34 +155,36 @@ public class FaceTrackStore {
     }
 
     /**
-     * The candidates still stored and the {@code limit} tracks nearest to the embedding among those written by a
-     * transaction the snapshot did not see (committed since, or this one), each with its template, and the model pack
-     * the statement saw. The candidates' templates are sent, not compared here: the caller compares them as PostgreSQL
-     * would, without the work of a probe parsed and 20 distances computed in the statement (0.4 ms instead of 0.7).
+     * The candidates still stored and every track written by a transaction the snapshot did not see (committed since,
+     * or this one), each with its template, and the model pack the statement saw. Nothing is compared here: the
+     * caller compares the templates as PostgreSQL would. A probe sent along to compare them here made the statement
+     * twice as slow and its p99 four times (0.7 ms against 0.3 at 1M faces; docs/scaling.md, "The probe stays home").
      */
-    public CandidateTracks candidatesAmong(float[] embedding, long[] candidates, String snapshot, int limit) {
+    public CandidateTracks candidatesAmong(long[] candidates, String snapshot) {
         List<CandidateTrack> tracks = new ArrayList<>();
         String[] pack = new String[1];
+        int[] unseen = new int[1];
         jdbc.sql("""
-                        SELECT m.model_pack, t.id, t.video_id, t.match_status, t.det_score, halfvec_send(c.embedding)
-                        FROM facefleet_meta m
-                          LEFT JOIN (
-                            SELECT track_id, embedding FROM face_track_embeddings WHERE track_id = ANY(:candidates)
-                            UNION ALL
-                            (SELECT u.track_id, u.embedding
-                             FROM %s u CROSS JOIN (SELECT CAST(:e AS halfvec) AS e) probe
-                             ORDER BY u.embedding <=> probe.e LIMIT :limit)) c ON true
-                          LEFT JOIN face_tracks t ON t.id = c.track_id""".formatted(UNSEEN))
-                .param("e", Vectors.vector(embedding)).param("candidates", candidates)
-                .param("snapshot", snapshot).param("limit", limit)
+                        SELECT model_pack, NULL::bigint, NULL::bigint, NULL::text, NULL::real, NULL::bytea, NULL::boolean
+                        FROM facefleet_meta
+                        UNION ALL
+                        SELECT NULL, t.id, t.video_id, t.match_status, t.det_score, halfvec_send(e.embedding), false
+                        FROM face_track_embeddings e JOIN face_tracks t ON t.id = e.track_id
+                        WHERE e.track_id = ANY(:candidates)
+                        UNION ALL
+                        SELECT NULL, t.id, t.video_id, t.match_status, t.det_score, halfvec_send(u.embedding), true
+                        FROM %s u JOIN face_tracks t ON t.id = u.track_id""".formatted(UNSEEN))
+                .param("candidates", candidates).param("snapshot", snapshot)
                 .query((RowCallbackHandler) rs -> {
-                    pack[0] = rs.getString(1);
-                    if (rs.getObject(2) != null) {
-                        tracks.add(new CandidateTrack(rs.getLong(2), rs.getLong(3), MatchStatus.fromDb(rs.getString(4)),
-                                rs.getFloat(5), rs.getBytes(6)));
+                    if (rs.getObject(2) == null) {
+                        pack[0] = rs.getString(1);
+                        return;
                     }
+                    tracks.add(new CandidateTrack(rs.getLong(2), rs.getLong(3), MatchStatus.fromDb(rs.getString(4)),
+                            rs.getFloat(5), rs.getBytes(6)));
+                    unseen[0] += rs.getBoolean(7) ? 1 : 0;
                 });
-        return new CandidateTracks(pack[0], tracks);
+        return new CandidateTracks(pack[0], tracks, unseen[0]);
     }
 
     /** When each of these tracks is on screen, and in which video. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Matches a face track, by its template, to the creator with the nearest enrolled face (cosine; the
- * {@link CreatorGallery}'s codes pick the candidates, PostgreSQL compares them exactly):
+ * {@link CreatorGallery}'s codes pick the candidates, their half-precision embeddings compare them exactly, in memory):
  * matched at or above the auto-tag threshold, pending for review at or above the match threshold, unmatched below.
  * The best candidate is kept even when unmatched, so a later rematch only replaces it with a better one. Each search is
  * timed ({@code facefleet_creator_search_seconds}).
