@@ -78,6 +78,9 @@ public final class EnrolledFaces {
                 best = position;
             }
         }
+        if (best < 0) { // an embedding of zeros: no cosine, as in PostgreSQL
+            return Optional.empty();
+        }
         return Optional.of(new CreatorMatch(creatorIds[best], (float) bestSimilarity));
     }
 

@@ -87,6 +87,14 @@ class EnrolledFacesTest {
     }
 
     @Test
+    void anEmbeddingOfZerosMatchesNoOne() {
+        EnrolledFace face = new EnrolledFace(7, 700, 1, sent(gaussian()));
+        EnrolledFaces faces = EnrolledFaces.none().updatedTo(listing(1, List.of(face)), List.of(face)).orElseThrow();
+        assertThat(faces.nearest(gaussian(), 32)).isPresent();
+        assertThat(faces.nearest(new float[DIM], 32)).as("no cosine, as in PostgreSQL").isEmpty();
+    }
+
+    @Test
     void noneEnrolledFindsNone() {
         EnrolledFaces faces = EnrolledFaces.none().updatedTo(new EnrolledFacesListed(4, new long[0], new long[0]),
                 List.of()).orElseThrow();
