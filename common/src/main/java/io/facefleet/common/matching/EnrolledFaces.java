@@ -158,10 +158,7 @@ public final class EnrolledFaces {
         void add(EnrolledFace face) {
             short[] embedding = HalfVectors.fromSent(face.halfvecSent());
             int at = slot(embedding.length);
-            float[] values = new float[dimension];
-            for (int i = 0; i < dimension; i++) {
-                values[i] = Float.float16ToFloat(embedding[i]);
-            }
+            float[] values = HalfVectors.floats(embedding);
             System.arraycopy(embedding, 0, halves, at * dimension, dimension);
             ids[at] = face.id();
             writtenBy[at] = face.writtenBy();

@@ -22,6 +22,15 @@ final class HalfVectors {
         return halves;
     }
 
+    /** The halves' values. */
+    static float[] floats(short[] halves) {
+        float[] values = new float[halves.length];
+        for (int i = 0; i < halves.length; i++) {
+            values[i] = Float.float16ToFloat(halves[i]);
+        }
+        return values;
+    }
+
     /** The embedding as a {@code halfvec} parameter holds it: each component rounded to a half float. */
     static float[] probe(float[] embedding) {
         float[] probe = new float[embedding.length];

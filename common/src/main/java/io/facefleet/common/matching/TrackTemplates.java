@@ -1,7 +1,5 @@
 package io.facefleet.common.matching;
 
-import java.nio.ByteBuffer;
-
 /**
  * Every face track template in a process's memory twice over: as its binary code (64 bytes for 512 dimensions),
  * which a scan of all of them scores against a face ({@link BinaryCodes}), and as its {@link ByteVectors bytes}
@@ -80,14 +78,9 @@ public final class TrackTemplates {
         private final BinaryCodes.Builder codes = new BinaryCodes.Builder();
         private final ByteVectors.Builder vectors = new ByteVectors.Builder();
 
-        /** @param sent the dimension and a reserved word (2 bytes each), then each component as a half float */
+        /** @param sent as {@code halfvec_send} gives it ({@link HalfVectors#fromSent}) */
         public Builder add(long id, byte[] sent) {
-            ByteBuffer buffer = ByteBuffer.wrap(sent);
-            float[] embedding = new float[buffer.getShort()];
-            buffer.getShort();
-            for (int i = 0; i < embedding.length; i++) {
-                embedding[i] = Float.float16ToFloat(buffer.getShort());
-            }
+            float[] embedding = HalfVectors.floats(HalfVectors.fromSent(sent));
             codes.add(id, embedding);
             vectors.add(embedding);
             return this;
