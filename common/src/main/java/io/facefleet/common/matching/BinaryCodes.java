@@ -6,10 +6,11 @@ import java.util.Arrays;
 /**
  * Embeddings reduced to their sign bits (pgvector's {@code binary_quantize}): 64 bytes for 512 dimensions instead of
  * 1 KB. A scan of every code finds the few embeddings worth comparing exactly. It compares each code with the probe
- * itself, at 4 bits a component ({@link #planes}), not with the probe's code: the sum of the probe's components where
- * the code's bit is set follows the cosine within about 0.03, where the Hamming distance between two codes wanders
- * 0.07 (11 bits of 512). Among the bench's 125,000 face tracks the 2,048 best scores hold 98 % of the exact ten
- * nearest, where the 4,096 nearest in Hamming distance held 92 % (docs/scaling.md, "Codes scored against the probe").
+ * itself, at 4 bits a component ({@link #nibbleSums}), not with the probe's code: the sum of the probe's components
+ * where the code's bit is set follows the cosine within about 0.03, where the Hamming distance between two codes
+ * wanders 0.07 (11 bits of 512). Among the bench's 125,000 face tracks the 2,048 best scores hold 98 % of the exact
+ * ten nearest, where the 4,096 nearest in Hamming distance held 92 % (docs/scaling.md, "Codes scored against the
+ * probe").
  */
 public final class BinaryCodes {
 
@@ -17,27 +18,29 @@ public final class BinaryCodes {
     private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[0]);
     /** The probe's levels: -8..7 steps of its largest component / 7.5. */
     private static final int LEVELS = 16;
+    /** The values of 4 bits of a code: a nibble. */
+    static final int NIBBLES = 16;
     /**
-     * Codes are stored in blocks of this many, word by word: the first words of a block's codes, then their second
-     * words, and so on. A vector of 8 longs then holds one word of 8 codes, and a scan adds up the 8 codes' scores
-     * side by side instead of summing each code's words across a vector (half the time, as fast as memory gives).
+     * Codes are stored in blocks of this many, byte by byte: the first bytes of a block's codes, then their second
+     * bytes, and so on. A vector of 16 bytes then holds one byte of 16 codes, and a scan looks their nibbles' sums up
+     * side by side ({@link Kernels#codeScores}).
      */
-    static final int BLOCK = 8;
+    static final int BLOCK = 16;
 
     private final int dimension;
-    private final int words;
+    private final int bytes;
     private final long[] ids;
-    private final long[] codes;
+    private final byte[] codes;
 
-    private BinaryCodes(int dimension, long[] ids, long[] codes) {
+    private BinaryCodes(int dimension, long[] ids, byte[] codes) {
         this.dimension = dimension;
-        this.words = words(dimension);
+        this.bytes = bytes(dimension);
         this.ids = ids;
         this.codes = codes;
     }
 
     public static BinaryCodes empty() {
-        return new BinaryCodes(0, new long[0], new long[0]);
+        return new BinaryCodes(0, new long[0], new byte[0]);
     }
 
     public int size() {
@@ -62,10 +65,10 @@ public final class BinaryCodes {
         }
         long[] allIds = Arrays.copyOf(ids, ids.length + more.ids.length);
         System.arraycopy(more.ids, 0, allIds, ids.length, more.ids.length);
-        long[] allCodes = Arrays.copyOf(codes, blocks(allIds.length) * BLOCK * words);
+        byte[] allCodes = Arrays.copyOf(codes, blocks(allIds.length) * BLOCK * bytes);
         for (int i = 0; i < more.size(); i++) {
-            for (int w = 0; w < words; w++) {
-                allCodes[at(ids.length + i, w, words)] = more.codes[at(i, w, words)];
+            for (int k = 0; k < bytes; k++) {
+                allCodes[at(ids.length + i, k, bytes)] = more.codes[at(i, k, bytes)];
             }
         }
         return new BinaryCodes(dimension, allIds, allCodes);
@@ -151,7 +154,7 @@ public final class BinaryCodes {
             distances = new int[blocks(ids.length) * BLOCK];
             SCORES.set(distances);
         }
-        Kernels.best().codeScores(codes, words, blocks(ids.length), planes(embedding), distances);
+        Kernels.best().codeScores(codes, bytes, blocks(ids.length), nibbleSums(embedding), distances);
         int best = (LEVELS / 2 - 1) * dimension;
         for (int i = 0; i < ids.length; i++) {
             distances[i] = best - distances[i];
@@ -174,32 +177,32 @@ public final class BinaryCodes {
 
     /**
      * The embedding at 4 bits a component, as the codes are scored against it: each component as a level of -8..7
-     * steps (a step is the largest component / 7.5), in four bit planes of one code's length each. Planes 0 to 2
-     * hold the low bits of (level + 8); plane 3 marks the negative levels. A code's score is then {@code bits(c & p0)
-     * + 2 bits(c & p1) + 4 bits(c & p2) - 8 bits(c & p3)}: the sum of the levels where the code's bit is set.
+     * steps (a step is the largest component / 7.5), summed 4 components at a time. Entry {@code 16 q + v} is the sum
+     * of the levels of components {@code 4q..4q+3} whose bit is set in {@code v} (-32..28, a byte): the score a code
+     * with nibble {@code v} at nibble {@code q} gets there (nibble 2k is the low half of byte k). A code's score is the
+     * sum of its nibbles' entries: the sum of the levels where its bits are set.
      */
-    static long[] planes(float[] embedding) {
-        int words = words(embedding.length);
-        long[] planes = new long[4 * words];
+    static byte[] nibbleSums(float[] embedding) {
+        int[] levels = new int[8 * bytes(embedding.length)]; // 0 past the last component, as the codes' bits are
         float largest = 0;
         for (float x : embedding) {
             largest = Math.max(largest, Math.abs(x));
         }
         float step = largest == 0 ? 1 : largest / (LEVELS / 2 - 0.5f);
         for (int i = 0; i < embedding.length; i++) {
-            int level = Math.clamp(Math.round(embedding[i] / step), -LEVELS / 2, LEVELS / 2 - 1);
-            int word = i >>> 6;
-            long bit = 1L << (i & 63);
-            for (int plane = 0; plane < 3; plane++) {
-                if (((level + LEVELS / 2) >> plane & 1) != 0) {
-                    planes[plane * words + word] |= bit;
+            levels[i] = Math.clamp(Math.round(embedding[i] / step), -LEVELS / 2, LEVELS / 2 - 1);
+        }
+        byte[] sums = new byte[levels.length / 4 * NIBBLES];
+        for (int q = 0; q < levels.length / 4; q++) {
+            for (int v = 0; v < NIBBLES; v++) {
+                int sum = 0;
+                for (int bit = 0; bit < 4; bit++) {
+                    sum += (v >> bit & 1) * levels[4 * q + bit];
                 }
-            }
-            if (level < 0) {
-                planes[3 * words + word] |= bit;
+                sums[q * NIBBLES + v] = (byte) sum;
             }
         }
-        return planes;
+        return sums;
     }
 
     private void checkDimension(float[] embedding) {
@@ -209,28 +212,21 @@ public final class BinaryCodes {
         }
     }
 
-    /** The sign bits of an embedding: bit i is set where component i is above zero, as in {@code binary_quantize}. */
-    private static long[] code(float[] embedding) {
-        long[] code = new long[words(embedding.length)];
-        for (int i = 0; i < embedding.length; i++) {
-            if (embedding[i] > 0) {
-                code[i >>> 6] |= 1L << (i & 63);
-            }
-        }
-        return code;
-    }
-
-    private static int words(int dimension) {
-        return (dimension + 63) >>> 6;
+    /**
+     * Bytes a code: one bit a component, bit {@code i & 7} of byte {@code i / 8}, rounded up to an even number of
+     * bytes (the vector kernel sums two bytes' nibbles at a time).
+     */
+    private static int bytes(int dimension) {
+        return (dimension + 15) / 16 * 2;
     }
 
     private static int blocks(int codes) {
         return (codes + BLOCK - 1) / BLOCK;
     }
 
-    /** Where word w of code i lies in the blocked layout ({@link #BLOCK}). */
-    private static int at(int i, int w, int words) {
-        return (i / BLOCK * words + w) * BLOCK + i % BLOCK;
+    /** Where byte k of code i lies in the blocked layout ({@link #BLOCK}). */
+    private static int at(int i, int k, int bytes) {
+        return (i / BLOCK * bytes + k) * BLOCK + i % BLOCK;
     }
 
     /**
@@ -240,27 +236,29 @@ public final class BinaryCodes {
     public static final class Builder {
 
         private long[] ids = new long[1024];
-        private long[] codes = new long[0];
+        private byte[] codes = new byte[0];
         private int dimension = -1;
         private int size;
 
         public Builder add(long id, byte[] sent) {
             int position = slot(id, ByteBuffer.wrap(sent).getInt());
-            int words = words(dimension);
+            int bytes = bytes(dimension);
             for (int i = 0; i < dimension; i++) {
                 if ((sent[4 + (i >>> 3)] & (0x80 >>> (i & 7))) != 0) {
-                    codes[at(position, i >>> 6, words)] |= 1L << (i & 63);
+                    codes[at(position, i >>> 3, bytes)] |= (byte) (1 << (i & 7));
                 }
             }
             return this;
         }
 
-        /** Adds the code of an embedding ({@link #code}). */
+        /** Adds the sign bits of an embedding: bit i set where component i is above zero ({@code binary_quantize}). */
         public Builder add(long id, float[] embedding) {
             int position = slot(id, embedding.length);
-            long[] code = code(embedding);
-            for (int w = 0; w < code.length; w++) {
-                codes[at(position, w, code.length)] = code[w];
+            int bytes = bytes(dimension);
+            for (int i = 0; i < embedding.length; i++) {
+                if (embedding[i] > 0) {
+                    codes[at(position, i >>> 3, bytes)] |= (byte) (1 << (i & 7));
+                }
             }
             return this;
         }
@@ -268,8 +266,8 @@ public final class BinaryCodes {
         /** Adds the code at this position of other codes. */
         public Builder add(long id, BinaryCodes from, int position) {
             int at = slot(id, from.dimension);
-            for (int w = 0; w < from.words; w++) {
-                codes[at(at, w, from.words)] = from.codes[at(position, w, from.words)];
+            for (int k = 0; k < from.bytes; k++) {
+                codes[at(at, k, from.bytes)] = from.codes[at(position, k, from.bytes)];
             }
             return this;
         }
@@ -278,13 +276,13 @@ public final class BinaryCodes {
         private int slot(long id, int bits) {
             if (dimension < 0) {
                 dimension = bits;
-                codes = new long[ids.length * words(dimension)];
+                codes = new byte[ids.length * bytes(dimension)];
             } else if (bits != dimension) {
                 throw new IllegalArgumentException("a code of " + bits + " bits among codes of " + dimension);
             }
-            if (size == ids.length) {
+            if (size == ids.length) { // a multiple of BLOCK, as the codes' layout needs
                 ids = Arrays.copyOf(ids, size * 2);
-                codes = Arrays.copyOf(codes, size * 2 * words(dimension));
+                codes = Arrays.copyOf(codes, size * 2 * bytes(dimension));
             }
             ids[size] = id;
             return size++;
@@ -295,7 +293,7 @@ public final class BinaryCodes {
                 return empty();
             }
             return new BinaryCodes(dimension, Arrays.copyOf(ids, size),
-                    Arrays.copyOf(codes, blocks(size) * BLOCK * words(dimension)));
+                    Arrays.copyOf(codes, blocks(size) * BLOCK * bytes(dimension)));
         }
     }
 }

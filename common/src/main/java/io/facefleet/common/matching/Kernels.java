@@ -17,12 +17,11 @@ interface Kernels {
     }
 
     /**
-     * For each code of {@code blocks} blocks ({@link BinaryCodes#BLOCK} codes of {@code words} longs, word by word),
-     * the sum over components of the probe's 4-bit level (-8..7) where the code's bit is set: {@code bits(c & p0) + 2
-     * bits(c & p1) + 4 bits(c & p2) - 8 bits(c & p3)}, with the planes laid out plane after plane
-     * ({@link BinaryCodes#planes}).
+     * For each code of {@code blocks} blocks ({@link BinaryCodes#BLOCK} codes of {@code bytes} bytes, byte by byte),
+     * the sum of its nibbles' entries in {@code nibbleSums} ({@link BinaryCodes#nibbleSums}: entry {@code 16 q + v}
+     * for nibble {@code q} of value {@code v}, the low nibble of byte k being nibble 2k). {@code bytes} is even.
      */
-    void codeScores(long[] codes, int words, int blocks, long[] planes, int[] scores);
+    void codeScores(byte[] codes, int bytes, int blocks, byte[] nibbleSums, int[] scores);
 
     /** The dot product of {@code probe} with the {@code probe.length} bytes at {@code offset}. */
     int dot(byte[] values, int offset, byte[] probe);

@@ -1,20 +1,20 @@
 package io.facefleet.common.matching;
 
 import static io.facefleet.common.matching.BinaryCodes.BLOCK;
+import static io.facefleet.common.matching.BinaryCodes.NIBBLES;
 
 /** {@link Kernels} in plain Java. */
 final class PlainKernels implements Kernels {
 
     @Override
-    public void codeScores(long[] codes, int words, int blocks, long[] planes, int[] scores) {
+    public void codeScores(byte[] codes, int bytes, int blocks, byte[] nibbleSums, int[] scores) {
         for (int b = 0; b < blocks; b++) {
             for (int j = 0; j < BLOCK; j++) {
                 int score = 0;
-                for (int w = 0; w < words; w++) {
-                    long c = codes[(b * words + w) * BLOCK + j];
-                    score += Long.bitCount(c & planes[w]) + 2 * Long.bitCount(c & planes[words + w])
-                            + 4 * Long.bitCount(c & planes[2 * words + w])
-                            - 8 * Long.bitCount(c & planes[3 * words + w]);
+                for (int k = 0; k < bytes; k++) {
+                    int c = codes[(b * bytes + k) * BLOCK + j];
+                    score += nibbleSums[2 * k * NIBBLES + (c & 0x0F)]
+                            + nibbleSums[(2 * k + 1) * NIBBLES + (c >> 4 & 0x0F)];
                 }
                 scores[b * BLOCK + j] = score;
             }

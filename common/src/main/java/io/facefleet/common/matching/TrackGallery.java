@@ -42,8 +42,8 @@ public final class TrackGallery {
      */
     static final int CANDIDATES = 2048;
     /**
-     * Tracks compared exactly at the least. Among the bench's 125,000 the ten nearest of the 16 best by their bytes were
-     * those of the 32 best for 400 probes of 400 (with 12: 399). Their rows take 0.4 ms to read.
+     * Tracks compared exactly at the least. Among the bench's 125,000 the ten nearest of the 16 best by their bytes
+     * were those of the 32 best for 400 probes of 400 (with 12: 399). Their rows take 0.4 ms to read.
      */
     static final int COMPARED = 16;
     static final Duration MERGE_AFTER = Duration.ofSeconds(5);

@@ -1,6 +1,8 @@
 package io.facefleet.common.matching;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -90,17 +92,18 @@ class BinaryCodesTest {
         assertThatThrownBy(() -> codes.nearest(gaussian(512), 1)).hasMessageContaining("512 dimensions");
     }
 
-    @Test
-    void rankedGivesEveryIdBestScoredFirstAndAnEmbeddingGivesTheCodePostgresqlSends() {
+    @ParameterizedTest
+    @ValueSource(ints = {512, 200}) // 200: not a whole number of the scan's two bytes
+    void rankedGivesEveryIdBestScoredFirstAndAnEmbeddingGivesTheCodePostgresqlSends(int dimension) {
         float[][] embeddings = new float[300][];
         BinaryCodes.Builder sentBuilder = new BinaryCodes.Builder();
         BinaryCodes.Builder ownBuilder = new BinaryCodes.Builder();
         for (int i = 0; i < embeddings.length; i++) {
-            embeddings[i] = gaussian(512);
+            embeddings[i] = gaussian(dimension);
             sentBuilder.add(i, sent(embeddings[i]));
             ownBuilder.add(i, embeddings[i]);
         }
-        float[] probe = gaussian(512);
+        float[] probe = gaussian(dimension);
 
         long[] ranked = sentBuilder.build().ranked(probe);
 
