@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The nearest face tracks found among the templates' binary codes against the exact nearest by brute force, over
  * 4,000 synthetic tracks of 400 people (as the bench's), and the tracks written after the codes were read: committed
- * since, written by the searching transaction, rolled back, deleted.
+ * since, written by the searching transaction, rolled back, deleted, or by a transaction running as they were read.
  */
 class TrackGalleryTest {
 
@@ -160,6 +162,53 @@ class TrackGalleryTest {
 
         faceTracks.replace(committed, List.of());
         assertThat(gallery.nearest(theirFace, 5)).extracting(NearTrack::videoId).doesNotContain(committed);
+    }
+
+    @Test
+    void findsATrackWhoseTransactionWasRunningWhenItReadTheCodes() throws Exception {
+        TrackGallery gallery = new TrackGallery(faceTracks, Clock.systemUTC());
+        float[] newcomer = embeddings.centre();
+        float[] theirFace = embeddings.face(newcomer);
+        long video = videos.get(VIDEOS - 3);
+        long later = videos.get(VIDEOS - 4);
+        try (Connection running = ds.getConnection()) {
+            running.setAutoCommit(false);
+            SingleConnectionDataSource one = new SingleConnectionDataSource(running, true);
+            JdbcClient inRunning = JdbcClient.create(one);
+            new FaceTrackStore(inRunning, new JdbcTemplate(one))
+                    .replace(video, List.of(track(embeddings.face(newcomer))));
+            // a transaction begun later and committed first: a snapshot then lists the running one (xip), where
+            // one taken while the running one was the last begun would only have it past its xmax
+            faceTracks.replace(later, List.of(track(embeddings.face(embeddings.centre()))));
+            String runningXid = inRunning.sql("SELECT pg_current_xact_id()::text").query(String.class).single();
+
+            assertThat(gallery.nearest(theirFace, 1).getFirst().videoId()).as("not committed yet").isNotEqualTo(video);
+            assertThat(JdbcClient.create(ds).sql("SELECT pg_snapshot_xip(pg_current_snapshot())::text")
+                    .query(String.class).list()).contains(runningXid);
+            running.commit();
+
+            assertThat(gallery.nearest(theirFace, 1).getFirst().videoId()).isEqualTo(video);
+        } finally {
+            faceTracks.replace(video, List.of());
+            faceTracks.replace(later, List.of());
+        }
+    }
+
+    @Test
+    void theRowsWrittenSinceASnapshotAreReadThroughTheWritersIndexWithOrWithoutStatistics() {
+        JdbcClient jdbc = JdbcClient.create(ds);
+        String statement = """
+                EXPLAIN SELECT t.id, halfvec_send(u.embedding)
+                FROM track_embeddings_unseen_by(pg_current_snapshot()) u JOIN face_tracks t ON t.id = u.track_id""";
+        jdbc.sql("ANALYZE face_track_embeddings").update();
+        String analysed = String.join("\n", jdbc.sql(statement).query(String.class).list());
+        jdbc.sql("DELETE FROM pg_statistic WHERE starelid = 'face_track_embeddings'::regclass").update();
+        String withoutStatistics = String.join("\n", jdbc.sql(statement).query(String.class).list());
+
+        for (String plan : List.of(analysed, withoutStatistics)) {
+            assertThat(plan).contains("face_track_embeddings_written_by").doesNotContain("Seq Scan")
+                    .doesNotContain("Hash Join").doesNotContain("Function Scan"); // inlined, as V13 means it
+        }
     }
 
     private static NewFaceTrack track(float[] embedding) {
