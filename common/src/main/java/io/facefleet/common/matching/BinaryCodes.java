@@ -26,6 +26,8 @@ public final class BinaryCodes {
      * side by side ({@link Kernels#codeScores}).
      */
     static final int BLOCK = 16;
+    /** The longest code: its scores, at most 8 a bit, fit in the shorts the vector kernel sums them in. */
+    static final int MOST_BITS = 4096;
 
     private final int dimension;
     private final int bytes;
@@ -275,6 +277,9 @@ public final class BinaryCodes {
         /** Room for one more code of {@code bits} bits: its position. */
         private int slot(long id, int bits) {
             if (dimension < 0) {
+                if (bits > MOST_BITS) {
+                    throw new IllegalArgumentException("codes of " + bits + " bits: at most " + MOST_BITS);
+                }
                 dimension = bits;
                 codes = new byte[ids.length * bytes(dimension)];
             } else if (bits != dimension) {

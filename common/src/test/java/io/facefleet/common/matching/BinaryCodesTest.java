@@ -90,6 +90,7 @@ class BinaryCodesTest {
         assertThat(codes.nearest(embeddings[0], 10)).containsExactlyInAnyOrder(0L, 1L, 2L);
         assertThat(BinaryCodes.empty().nearest(embeddings[0], 10)).isEmpty();
         assertThatThrownBy(() -> codes.nearest(gaussian(512), 1)).hasMessageContaining("512 dimensions");
+        assertThatThrownBy(() -> new BinaryCodes.Builder().add(1, gaussian(4097))).hasMessageContaining("at most 4096");
     }
 
     @ParameterizedTest
