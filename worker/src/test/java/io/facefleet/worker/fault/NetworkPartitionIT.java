@@ -150,6 +150,7 @@ class NetworkPartitionIT {
         assertThat(facts.history(job)).filteredOn(s -> s.state().equals("PROCESSING"))
                 .extracting(Facts.JobState::serverName).containsExactly(cutOff.name(), other.name());
         assertThat(facts.jobIds("ProcessVideoHandler", "videoId", video)).containsExactly(job);
-        assertThat(fixture.noJobsLeft()).isTrue();
+        // each video's clustering of unknown faces follows its job and may still run (as in WorkerCrashIT)
+        cluster.until(Duration.ofMinutes(1), "no jobs left", fixture::noJobsLeft);
     }
 }
