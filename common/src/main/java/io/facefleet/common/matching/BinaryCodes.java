@@ -244,10 +244,9 @@ public final class BinaryCodes {
 
         public Builder add(long id, byte[] sent) {
             int position = slot(id, ByteBuffer.wrap(sent).getInt());
-            int bytes = bytes(dimension);
             for (int i = 0; i < dimension; i++) {
                 if ((sent[4 + (i >>> 3)] & (0x80 >>> (i & 7))) != 0) {
-                    codes[at(position, i >>> 3, bytes)] |= (byte) (1 << (i & 7));
+                    setBit(position, i);
                 }
             }
             return this;
@@ -256,10 +255,9 @@ public final class BinaryCodes {
         /** Adds the sign bits of an embedding: bit i set where component i is above zero ({@code binary_quantize}). */
         public Builder add(long id, float[] embedding) {
             int position = slot(id, embedding.length);
-            int bytes = bytes(dimension);
             for (int i = 0; i < embedding.length; i++) {
                 if (embedding[i] > 0) {
-                    codes[at(position, i >>> 3, bytes)] |= (byte) (1 << (i & 7));
+                    setBit(position, i);
                 }
             }
             return this;
@@ -272,6 +270,11 @@ public final class BinaryCodes {
                 codes[at(at, k, from.bytes)] = from.codes[at(position, k, from.bytes)];
             }
             return this;
+        }
+
+        /** Sets bit i of the code at this position: bit {@code i & 7} of its byte {@code i / 8}. */
+        private void setBit(int position, int i) {
+            codes[at(position, i >>> 3, bytes(dimension))] |= (byte) (1 << (i & 7));
         }
 
         /** Room for one more code of {@code bits} bits: its position. */
