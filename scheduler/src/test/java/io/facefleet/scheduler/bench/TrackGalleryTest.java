@@ -5,6 +5,7 @@ import io.facefleet.common.db.DatabaseSettings;
 import io.facefleet.common.db.Databases;
 import io.facefleet.common.matching.TrackGallery;
 import io.facefleet.common.store.BenchStore;
+import io.facefleet.common.store.CandidateTracks;
 import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NearTrack;
@@ -192,6 +193,42 @@ class TrackGalleryTest {
             faceTracks.replace(video, List.of());
             faceTracks.replace(later, List.of());
         }
+    }
+
+    /** TrackGallery.MERGE_BEYOND: a search sent more rows written since the codes' snapshot merges them next. */
+    @Test
+    void aSearchSentMoreThan512RowsWrittenSinceTheCodesAddsThemToTheCodesBeforeTheNext() {
+        List<Integer> unseen = new ArrayList<>();
+        FaceTrackStore watched = new FaceTrackStore(JdbcClient.create(ds), new JdbcTemplate(ds)) {
+            @Override
+            public CandidateTracks candidatesAmong(long[] candidates, String snapshot) {
+                CandidateTracks found = super.candidatesAmong(candidates, snapshot);
+                unseen.add(found.unseen());
+                return found;
+            }
+        };
+        // a clock that stands still: no merge is ever due by time
+        TrackGallery gallery = new TrackGallery(watched, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"),
+                ZoneOffset.UTC));
+        float[] face = embeddings.face(centres.getFirst());
+        gallery.nearest(face, 1);
+        long video = videos.get(VIDEOS - 3);
+        try {
+            faceTracks.replace(video, strangers(512));
+            gallery.nearest(face, 1);
+            gallery.nearest(face, 1);
+            faceTracks.replace(video, strangers(513));
+            gallery.nearest(face, 1);
+            gallery.nearest(face, 1);
+            assertThat(unseen).as("rows written since the codes' snapshot, sent to each search")
+                    .containsExactly(0, 512, 512, 513, 0);
+        } finally {
+            faceTracks.replace(video, List.of());
+        }
+    }
+
+    private static List<NewFaceTrack> strangers(int count) {
+        return IntStream.range(0, count).mapToObj(i -> track(embeddings.face(embeddings.centre()))).toList();
     }
 
     @Test
