@@ -24,15 +24,15 @@ import java.util.stream.Collectors;
  * decided on within the match threshold of any of the creator's enrolled faces are given to the creator where it
  * beats their current match, and their videos are re-tagged. Call it inside a transaction.
  *
- * <p>The faces are read in the order of their binary codes' distance to a probe ({@link TrackGallery#ranked}),
+ * <p>The faces are read in the order of their binary codes' distance to a probe ({@link TrackGallery#ranking}),
  * compared exactly up to {@value #PAGE} at a time (each track once per rematch), and the search ends where the
  * creator's faces end: a person's faces lie close together and far from everyone else's, so after {@link #STREAK}
  * tracks in a row that bring no new face within the threshold, the rest of the library holds none. It searches from
  * the mean of the creator's faces first (it lies nearer to all of them than any one photo does, so most faces are
  * found at once), then from each enrolled face (which finds those near one unusual photo; where the mean found them
- * already, it ends after one streak, without asking PostgreSQL again). The tracks
- * written since the codes were read are all compared. A creator with more than {@link #MOST_CANDIDATES} faces near
- * one probe, or embeddings too short for codes, are rematched by the exact scan instead
+ * already, it ends after one streak, without asking PostgreSQL again). Every probe ranks the same codes, and the
+ * tracks written since they were read are all compared, once. A creator with more than {@link #MOST_CANDIDATES}
+ * faces near one probe, or embeddings too short for codes, are rematched by the exact scan instead
  * ({@link FaceTrackStore#undecidedWithin}).
  */
 public class CreatorRematch {
@@ -77,7 +77,8 @@ public class CreatorRematch {
             progress.accept(probes.size());
             return new Found(faceTracks.undecidedWithin(creatorId, rule), 0, true);
         }
-        Search search = new Search(creatorId, embeddings, rule);
+        Search search = new Search(creatorId, embeddings, rule, gallery.ranking(embeddings.getFirst().length));
+        search.compareUnseen();
         for (int i = 0; i < probes.size(); i++) {
             if (!search.from(probes.get(i))) {
                 progress.accept(probes.size());
@@ -89,33 +90,39 @@ public class CreatorRematch {
     }
 
     /**
-     * One rematch's searches. A track's similarity to the creator does not depend on the probe, so each track is
-     * compared once, whichever probe's search reaches it first; later searches count it without asking again.
+     * One rematch's searches, all in the same codes. A track's similarity to the creator does not depend on the
+     * probe, so each track is compared once, whichever probe's search reaches it first; later searches count it
+     * without asking again.
      */
     private final class Search {
 
         private final long creatorId;
         private final List<float[]> embeddings;
         private final MatchRule rule;
+        private final TrackGallery.Ranking ranking;
         /** Every track compared, null where it was deleted since the codes were read. */
         private final Map<Long, TrackNearCreator> compared = new HashMap<>();
         private final Set<Long> near = new HashSet<>();
         private final Map<Long, TrackCandidate> open = new HashMap<>();
 
-        Search(long creatorId, List<float[]> embeddings, MatchRule rule) {
+        Search(long creatorId, List<float[]> embeddings, MatchRule rule, TrackGallery.Ranking ranking) {
             this.creatorId = creatorId;
             this.embeddings = embeddings;
             this.rule = rule;
+            this.ranking = ranking;
         }
 
-        /** @return whether the creator's faces ended before the search was cut off */
-        boolean from(float[] probe) {
-            TrackGallery.Ranking ranking = gallery.ranked(probe);
+        /** The tracks the codes lack, written since their snapshot: compared first, once for every probe. */
+        void compareUnseen() {
             for (TrackNearCreator track : faceTracks.nearCreatorUnseenBy(ranking.snapshot(), embeddings, creatorId)) {
                 compared.put(track.trackId(), track);
                 isNewFace(track);
             }
-            long[] ids = ranking.trackIds();
+        }
+
+        /** @return whether the creator's faces ended before the search was cut off */
+        boolean from(float[] probe) {
+            long[] ids = ranking.trackIds(probe);
             int end = Math.min(ids.length, MOST_CANDIDATES);
             int sinceNew = 0;
             for (int i = 0; i < end && sinceNew < STREAK; i++) {

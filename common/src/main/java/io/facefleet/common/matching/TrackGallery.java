@@ -82,17 +82,23 @@ public final class TrackGallery {
     }
 
     /**
-     * Every stored face track, nearest to the embedding's code first, and the snapshot of the codes: the tracks written
-     * by transactions it did not see are not among them ({@link FaceTrackStore#nearCreatorUnseenBy} finds those).
+     * The codes as they are now, the rows written since they were read added first, to rank every stored face track
+     * against each of a rematch's probes; the tracks written by transactions their snapshot did not see are not among
+     * them ({@link FaceTrackStore#nearCreatorUnseenBy} finds those).
      */
-    public Ranking ranked(float[] embedding) {
+    public Ranking ranking(int dimension) {
         // merged first: a rematch follows a pack switch, whose templates may have the dimension of the old pack's
-        TemplatesRead templates = refresh(embedding.length).read;
-        return new Ranking(templates.templates().ranked(embedding), templates.snapshot());
+        TemplatesRead templates = refresh(dimension).read;
+        return new Ranking(templates.templates(), templates.snapshot());
     }
 
-    /** Track ids, nearest first by their codes, and the snapshot the codes were read in. */
-    public record Ranking(long[] trackIds, String snapshot) {
+    /** Stored face tracks ranked by their codes, and the snapshot the codes were read in. */
+    public record Ranking(TrackTemplates templates, String snapshot) {
+
+        /** Every track id, nearest to the embedding's code first. */
+        public long[] trackIds(float[] embedding) {
+            return templates.ranked(embedding);
+        }
     }
 
     private CandidateTracks candidates(Loaded templates, float[] embedding, int limit) {
