@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static io.facefleet.common.matching.TestVectors.cosine;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,32 @@ class BinaryCodesTest {
         }
         int[] found = Arrays.stream(nearest).mapToInt(id -> scores[(int) id - 1000]).sorted().toArray();
         assertThat(found).containsExactly(Arrays.copyOf(Arrays.stream(scores).sorted().toArray(), 20));
+    }
+
+    @Test
+    void ofCodesTiedAtTheLimitTheFirstStoredAreTaken() {
+        // 20,000 codes of 40 embeddings: every score is tied hundreds of times
+        float[][] distinct = new float[40][];
+        Arrays.setAll(distinct, i -> gaussian(512));
+        int[] of = new int[20_000];
+        BinaryCodes.Builder builder = new BinaryCodes.Builder();
+        for (int i = 0; i < of.length; i++) {
+            of[i] = random.nextInt(distinct.length);
+            builder.add(i, distinct[of[i]]);
+        }
+        BinaryCodes codes = builder.build();
+        float[] probe = gaussian(512);
+        int[] scores = Arrays.stream(distinct).mapToInt(e -> score(probe, e)).toArray();
+
+        // best score first; of those tied, the first stored first
+        long[] ranked = IntStream.range(0, of.length).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> -scores[of[i]]).thenComparingInt(i -> i))
+                .mapToLong(i -> i).toArray();
+        for (int k : new int[] {1, 777, 2048, 12_345}) {
+            int[] nearest = Arrays.stream(ranked).limit(k).mapToInt(i -> (int) i).sorted().toArray();
+            assertThat(codes.nearestPositions(probe, k)).as("k = %d", k).containsExactly(nearest);
+        }
+        assertThat(codes.ranked(probe)).containsExactly(ranked);
     }
 
     @Test

@@ -68,10 +68,12 @@ public final class DbScaleBench {
     private static final float AUTO_TAG = 0.55f;
     private static final String NEW_CREATOR = "bench new creator";
     /**
-     * Untimed queries before each latency figure: the JIT compiles the scans' Vector API code and the JDBC path
-     * over the first few hundred, and its compiler threads share the two cores with the timed ones meanwhile.
+     * Untimed queries before each latency figure, so that they measure a server that has been searching for a while:
+     * the JIT compiles the scans' Vector API code over the first few hundred, but still compiled the JDBC path and
+     * Spring's, some 40 methods a second at C2, through the 1,000 timed after a warm-up of 500, on the core
+     * PostgreSQL needs (-Xlog:jit+compilation; 8 a second after 3,000).
      */
-    private static final int WARM_UP = 500;
+    private static final int WARM_UP = 3000;
 
     /**
      * @param faces             sampled faces to store (sightings); tracks = faces / sightingsPerTrack
