@@ -105,7 +105,7 @@ public class LibraryWatcher implements SmartLifecycle {
                     handle(key);
                     key = watchService.poll();
                 }
-                act(settling.settle());
+                settle();
             }
         } catch (ClosedWatchServiceException | InterruptedException e) {
             log.debug("Library watcher stopped");
@@ -116,7 +116,8 @@ public class LibraryWatcher implements SmartLifecycle {
         }
     }
 
-    private void handle(WatchKey key) {
+    /** The events of one folder's key; a key that ends (its folder went away) counts as an event for the folder. */
+    void handle(WatchKey key) {
         Path folder = (Path) key.watchable();
         boolean overflowed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -138,7 +139,10 @@ public class LibraryWatcher implements SmartLifecycle {
             }
         }
         if (!key.reset()) {
+            // The folder is gone, and the events of its files that came in since pollEvents() with it: the JDK does
+            // not queue an invalid key again. Its parent's delete event may already have been read, or never come.
             watchedFolders.remove(folder);
+            settling.changed(folder);
         }
         if (overflowed) {
             log.warn("Too many file events at once under {}: rescanning the library", LogText.escaped(folder));
@@ -146,7 +150,9 @@ public class LibraryWatcher implements SmartLifecycle {
         }
     }
 
-    private void act(SettlingFiles.Settled settled) {
+    /** Registers the files that have settled and sweeps the folders of those that vanished. */
+    void settle() {
+        SettlingFiles.Settled settled = settling.settle();
         for (FileState file : settled.files()) {
             guarded(() -> scanner.register(file));
         }
@@ -198,8 +204,12 @@ public class LibraryWatcher implements SmartLifecycle {
         });
     }
 
+    /**
+     * The vanished path's nearest existing folder, or the library root it is: sweeping a root that went away does
+     * nothing (an unmounted share must not turn its videos missing).
+     */
     private Path nearestFolder(Path gone) {
-        Path folder = gone.getParent();
+        Path folder = gone;
         while (!library.roots().contains(folder) && !Files.isDirectory(folder)) {
             folder = folder.getParent();
         }
