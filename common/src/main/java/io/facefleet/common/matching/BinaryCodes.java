@@ -31,14 +31,23 @@ public final class BinaryCodes {
 
     private final int dimension;
     private final int bytes;
+    private final int size;
+    /** Room for more past {@link #size}, which {@link #plus} may fill in place ({@link AppendOnly}). */
     private final long[] ids;
     private final byte[] codes;
+    private final AppendOnly arrays;
 
-    private BinaryCodes(int dimension, long[] ids, byte[] codes) {
+    private BinaryCodes(int dimension, int size, long[] ids, byte[] codes, AppendOnly arrays) {
         this.dimension = dimension;
         this.bytes = bytes(dimension);
+        this.size = size;
         this.ids = ids;
         this.codes = codes;
+        this.arrays = arrays;
+    }
+
+    private BinaryCodes(int dimension, long[] ids, byte[] codes) {
+        this(dimension, ids.length, ids, codes, new AppendOnly(ids.length));
     }
 
     public static BinaryCodes empty() {
@@ -46,7 +55,7 @@ public final class BinaryCodes {
     }
 
     public int size() {
-        return ids.length;
+        return size;
     }
 
     /** The number of bits of each code: the embeddings' dimension (0 when there are none). */
@@ -54,26 +63,40 @@ public final class BinaryCodes {
         return dimension;
     }
 
-    /** These codes and those others, of the same length. */
+    /**
+     * These codes and those others, of the same length: added in place where these are the newest of their arrays
+     * and there is room ({@link AppendOnly}); this view goes on holding what it held.
+     */
     public BinaryCodes plus(BinaryCodes more) {
-        if (more.size() == 0) {
+        if (more.size == 0) {
             return this;
         }
-        if (size() == 0) {
+        if (size == 0) {
             return more;
         }
         if (more.dimension != dimension) {
             throw new IllegalArgumentException("codes of " + more.dimension + " bits added to codes of " + dimension);
         }
-        long[] allIds = Arrays.copyOf(ids, ids.length + more.ids.length);
-        System.arraycopy(more.ids, 0, allIds, ids.length, more.ids.length);
-        byte[] allCodes = Arrays.copyOf(codes, blocks(allIds.length) * BLOCK * bytes);
-        for (int i = 0; i < more.size(); i++) {
+        int total = size + more.size;
+        if (arrays.claim(size, more.size, ids.length)) {
+            copy(more, ids, codes);
+            return new BinaryCodes(dimension, total, ids, codes, arrays);
+        }
+        int room = AppendOnly.grown(total);
+        long[] allIds = Arrays.copyOf(ids, room);
+        byte[] allCodes = Arrays.copyOf(codes, blocks(room) * BLOCK * bytes);
+        copy(more, allIds, allCodes);
+        return new BinaryCodes(dimension, total, allIds, allCodes, new AppendOnly(total));
+    }
+
+    /** Writes the other codes after these into the arrays: past {@link #size}, where no view of them reads. */
+    private void copy(BinaryCodes more, long[] intoIds, byte[] intoCodes) {
+        System.arraycopy(more.ids, 0, intoIds, size, more.size);
+        for (int i = 0; i < more.size; i++) {
             for (int k = 0; k < bytes; k++) {
-                allCodes[at(ids.length + i, k, bytes)] = more.codes[at(i, k, bytes)];
+                intoCodes[at(size + i, k, bytes)] = more.codes[at(i, k, bytes)];
             }
         }
-        return new BinaryCodes(dimension, allIds, allCodes);
     }
 
     /**
@@ -91,7 +114,7 @@ public final class BinaryCodes {
 
     /** As {@link #nearest}, the positions of the codes in the order they were added. */
     public int[] nearestPositions(float[] embedding, int k) {
-        int n = ids.length;
+        int n = size;
         if (n == 0) {
             return new int[0];
         }
@@ -127,7 +150,7 @@ public final class BinaryCodes {
 
     /** Every id, best scored against the embedding first (a counting sort; ties in the order stored). */
     public long[] ranked(float[] embedding) {
-        if (ids.length == 0) {
+        if (size == 0) {
             return new long[0];
         }
         checkDimension(embedding);
@@ -138,8 +161,8 @@ public final class BinaryCodes {
         for (int d = 1; d < start.length; d++) {
             start[d] = start[d - 1] + count[d - 1];
         }
-        long[] ranked = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
+        long[] ranked = new long[size];
+        for (int i = 0; i < size; i++) {
             ranked[start[distances[i]]++] = ids[i];
         }
         return ranked;
@@ -152,13 +175,13 @@ public final class BinaryCodes {
      */
     private int[] distances(float[] embedding, int[] count) {
         int[] distances = SCORES.get();
-        if (distances.length < blocks(ids.length) * BLOCK) {
-            distances = new int[blocks(ids.length) * BLOCK];
+        if (distances.length < blocks(size) * BLOCK) {
+            distances = new int[blocks(size) * BLOCK];
             SCORES.set(distances);
         }
-        Kernels.best().codeScores(codes, bytes, blocks(ids.length), nibbleSums(embedding), distances);
+        Kernels.best().codeScores(codes, bytes, blocks(size), nibbleSums(embedding), distances);
         int best = (LEVELS / 2 - 1) * dimension;
-        for (int i = 0; i < ids.length; i++) {
+        for (int i = 0; i < size; i++) {
             distances[i] = best - distances[i];
             count[distances[i]]++;
         }

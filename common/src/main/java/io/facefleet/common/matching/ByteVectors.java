@@ -10,13 +10,22 @@ import java.util.Arrays;
 public final class ByteVectors {
 
     private final int dimension;
+    private final int size;
+    /** Room for more past {@link #size}, which {@link #plus} may fill in place ({@link AppendOnly}). */
     private final byte[] values;
     private final float[] scales;
+    private final AppendOnly arrays;
 
-    private ByteVectors(int dimension, byte[] values, float[] scales) {
+    private ByteVectors(int dimension, int size, byte[] values, float[] scales, AppendOnly arrays) {
         this.dimension = dimension;
+        this.size = size;
         this.values = values;
         this.scales = scales;
+        this.arrays = arrays;
+    }
+
+    private ByteVectors(int dimension, byte[] values, float[] scales) {
+        this(dimension, scales.length, values, scales, new AppendOnly(scales.length));
     }
 
     public static ByteVectors empty() {
@@ -24,7 +33,7 @@ public final class ByteVectors {
     }
 
     public int size() {
-        return scales.length;
+        return size;
     }
 
     /** The probe of {@link #similarity}: the embedding normalised and reduced as the stored ones are. */
@@ -42,22 +51,36 @@ public final class ByteVectors {
         return Kernels.best().dot(values, position * dimension, probe) * scales[position];
     }
 
-    /** These vectors and those others, of the same dimension. */
+    /**
+     * These vectors and those others, of the same dimension: added in place where these are the newest of their
+     * arrays and there is room ({@link AppendOnly}); this view goes on holding what it held.
+     */
     public ByteVectors plus(ByteVectors more) {
-        if (more.size() == 0) {
+        if (more.size == 0) {
             return this;
         }
-        if (size() == 0) {
+        if (size == 0) {
             return more;
         }
         if (more.dimension != dimension) {
             throw new IllegalArgumentException("vectors of " + more.dimension + " dimensions added to " + dimension);
         }
-        byte[] allValues = Arrays.copyOf(values, values.length + more.values.length);
-        System.arraycopy(more.values, 0, allValues, values.length, more.values.length);
-        float[] allScales = Arrays.copyOf(scales, scales.length + more.scales.length);
-        System.arraycopy(more.scales, 0, allScales, scales.length, more.scales.length);
-        return new ByteVectors(dimension, allValues, allScales);
+        int total = size + more.size;
+        if (arrays.claim(size, more.size, scales.length)) {
+            copy(more, values, scales);
+            return new ByteVectors(dimension, total, values, scales, arrays);
+        }
+        int room = AppendOnly.grown(total);
+        byte[] allValues = Arrays.copyOf(values, room * dimension);
+        float[] allScales = Arrays.copyOf(scales, room);
+        copy(more, allValues, allScales);
+        return new ByteVectors(dimension, total, allValues, allScales, new AppendOnly(total));
+    }
+
+    /** Writes the other vectors after these into the arrays: past {@link #size}, where no view of them reads. */
+    private void copy(ByteVectors more, byte[] intoValues, float[] intoScales) {
+        System.arraycopy(more.values, 0, intoValues, size * dimension, more.size * dimension);
+        System.arraycopy(more.scales, 0, intoScales, size, more.size);
     }
 
     /** Writes the unit embedding's bytes at {@code offset}; returns the scale of one step (the largest / 127). */

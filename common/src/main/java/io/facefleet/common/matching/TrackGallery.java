@@ -20,9 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * an unknown face, a rematch): a scan of all their binary codes picks the {@value #CANDIDATES} that score best
  * against the face, their bytes the best {@value #COMPARED} or more of those, and these are compared exactly, as
  * PostgreSQL would, with the templates it sends, together with every track written since the templates were read
- * (docs/scaling.md, "Nearest faces scan binary codes"). It costs 588 bytes of memory a track: 74 MB at 125,000 (1M
- * faces), where it finds about 98 % of the exact ten nearest
- * ({@code bench db} prints the figures).
+ * (docs/scaling.md, "Nearest faces scan binary codes"). It costs 588 bytes of memory a track, and up to a quarter
+ * more as room for the rows merged in later ({@link AppendOnly}): 74–92 MB at 125,000 (1M faces), where it finds
+ * about 98 % of the exact ten nearest ({@code bench db} prints the figures).
  *
  * <p>The templates come with the snapshot they were read in, and each row with the transaction that wrote it (V11),
  * so a search knows exactly which rows it lacks and compares those too: a track is found from the moment its

@@ -161,6 +161,39 @@ class BinaryCodesTest {
         assertThat(joined.nearest(embeddings[20], 1)).containsExactly(20L);
     }
 
+    @Test
+    void codesAddedInPlaceLeaveEveryEarlierViewAsItWas() {
+        // each view as built from its own embeddings: the first plus() copies with room to spare, the next adds in
+        // place, and one more to a view that is no longer the newest must copy, not write over the newer one's codes
+        float[][] embeddings = new float[60][];
+        Arrays.setAll(embeddings, i -> gaussian(512));
+        BinaryCodes read = codes(embeddings, 0, 40);
+        BinaryCodes merged = read.plus(codes(embeddings, 40, 45));
+        BinaryCodes mergedAgain = merged.plus(codes(embeddings, 45, 48));
+        BinaryCodes branched = merged.plus(codes(embeddings, 48, 51)); // there is room for them after 45
+        BinaryCodes mergedLast = mergedAgain.plus(codes(embeddings, 48, 49));
+        float[] probe = gaussian(512);
+
+        assertThat(read.ranked(probe)).containsExactly(codes(embeddings, 0, 40).ranked(probe));
+        assertThat(merged.ranked(probe)).containsExactly(codes(embeddings, 0, 45).ranked(probe));
+        assertThat(mergedAgain.ranked(probe)).containsExactly(codes(embeddings, 0, 48).ranked(probe));
+        assertThat(branched.ranked(probe)).containsExactly(codes(embeddings, 0, 45, 48, 51).ranked(probe));
+        assertThat(mergedLast.ranked(probe)).containsExactly(codes(embeddings, 0, 49).ranked(probe));
+        assertThat(branched.nearest(embeddings[50], 1)).containsExactly(50L);
+        assertThat(mergedLast.nearest(embeddings[48], 1)).containsExactly(48L);
+    }
+
+    /** Codes of the embeddings in the ranges {@code from, to, from, to...}, each with its index as its id. */
+    private static BinaryCodes codes(float[][] embeddings, int... ranges) {
+        BinaryCodes.Builder builder = new BinaryCodes.Builder();
+        for (int r = 0; r < ranges.length; r += 2) {
+            for (int i = ranges[r]; i < ranges[r + 1]; i++) {
+                builder.add(i, embeddings[i]);
+            }
+        }
+        return builder.build();
+    }
+
     /** What PostgreSQL's varbit_send(binary_quantize(e)) gives: the bit count, then the bits, first bit highest. */
     private static byte[] sent(float[] embedding) {
         ByteBuffer bytes = ByteBuffer.allocate(4 + (embedding.length + 7) / 8).putInt(embedding.length);
