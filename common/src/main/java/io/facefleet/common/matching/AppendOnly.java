@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The arrays behind a series of {@code plus()}es, which only ever grow at the end: the newest view of them may add
  * more in place, into room left when they were copied last, and an older view goes on reading the part it was made
- * with. So adding the few templates written since the last merge costs those few, not a copy of all of them (73 MB
+ * with. So adding the few templates written since the last merge costs those few, not a copy of all of them (79 MB
  * at 125,000 tracks): the arrays are copied only when they are full, to {@value #GROWTH_PERCENT} % more than is held.
  */
 final class AppendOnly {
