@@ -6,6 +6,9 @@ import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.NearTrack;
 import io.facefleet.common.store.TemplatesRead;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,13 +32,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * so a search knows exactly which rows it lacks and compares those too: a track is found from the moment its
  * transaction commits (by its own transaction, at once). Every {@link #MERGE_AFTER}, or after a search was sent more
  * than {@value #MERGE_BEYOND} of them, a search first adds those rows to the templates, and every
- * {@link #RELOAD_AFTER} reads all templates again, which drops those of deleted tracks (until then they
- * only take a candidate's place: the exact comparison reads the rows themselves). A model pack switch is seen by the
- * next search, which reads the templates again.
+ * {@link #RELOAD_AFTER} another thread reads all templates again while searches go on with those they have (2 s at
+ * 1M faces), which drops those of deleted tracks (until then they only take a candidate's place: the exact
+ * comparison reads the rows themselves). A model pack switch is seen by the next search, which reads the templates
+ * again.
  *
  * <p>Embeddings shorter than {@link CreatorGallery#LEAST_BITS} dimensions are compared with every stored template.
  */
 public final class TrackGallery {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackGallery.class);
 
     /**
      * Tracks compared by their bytes at the least (0.5 ms with the Vector API). Among the bench's 125,000 the 2,048
@@ -54,6 +61,7 @@ public final class TrackGallery {
     private final FaceTrackStore faceTracks;
     private final Clock clock;
     private final ReentrantLock refreshing = new ReentrantLock();
+    private final AtomicBoolean reloading = new AtomicBoolean();
     private volatile Loaded loaded;
     private volatile boolean mergeDue;
 
@@ -88,7 +96,9 @@ public final class TrackGallery {
      */
     public Ranking ranking(int dimension) {
         // merged first: a rematch follows a pack switch, whose templates may have the dimension of the old pack's
-        TemplatesRead templates = refresh(dimension).read;
+        Loaded codes = refresh(dimension);
+        reloadIfDue(codes);
+        TemplatesRead templates = codes.read;
         return new Ranking(templates.templates(), templates.snapshot());
     }
 
@@ -136,6 +146,7 @@ public final class TrackGallery {
         if (codes == null || !codes.fit(dimension)) {
             return refresh(dimension);
         }
+        reloadIfDue(codes);
         boolean due = mergeDue || clock.instant().isAfter(codes.mergedAt.plus(MERGE_AFTER));
         if (due && refreshing.tryLock()) {
             try {
@@ -156,14 +167,40 @@ public final class TrackGallery {
         }
     }
 
-    /** Read again where they do not fit or are due, the codes of the rows written since added otherwise. */
+    /** Read again where they do not fit, the codes of the rows written since added otherwise. */
     private Loaded refreshHoldingLock(int dimension) {
         Loaded codes = loaded;
-        boolean readAgain = codes == null || !codes.fit(dimension)
-                || clock.instant().isAfter(codes.readAt.plus(RELOAD_AFTER));
+        boolean readAgain = codes == null || !codes.fit(dimension);
         mergeDue = false;
         loaded = readAgain ? read() : merged(codes);
         return loaded;
+    }
+
+    /**
+     * Starts reading every template again on another thread when {@link #RELOAD_AFTER} has passed since these were
+     * read; until it has, searches and merges go on with these. What it read replaces whatever is newer then: its
+     * snapshot tells the searches after it which rows it lacks.
+     */
+    private void reloadIfDue(Loaded codes) {
+        if (!clock.instant().isAfter(codes.readAt.plus(RELOAD_AFTER)) || !reloading.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("track-templates-reload").start(() -> {
+            try {
+                Loaded reloaded = read();
+                refreshing.lock();
+                try {
+                    loaded = reloaded;
+                } finally {
+                    refreshing.unlock();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Reading the face track templates again failed (the next search tries again): {}",
+                        e.toString());
+            } finally {
+                reloading.set(false);
+            }
+        });
     }
 
     private Loaded read() {

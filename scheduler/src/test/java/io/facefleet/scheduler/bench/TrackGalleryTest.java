@@ -10,6 +10,7 @@ import io.facefleet.common.store.FaceTrackStore;
 import io.facefleet.common.store.MatchStatus;
 import io.facefleet.common.store.NearTrack;
 import io.facefleet.common.store.NewFaceTrack;
+import io.facefleet.common.store.TemplatesRead;
 import io.facefleet.common.store.TrackEmbedding;
 import io.facefleet.common.store.Vectors;
 import org.junit.jupiter.api.AfterAll;
@@ -25,17 +26,24 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The nearest face tracks found among the templates' binary codes against the exact nearest by brute force, over
@@ -223,6 +231,67 @@ class TrackGalleryTest {
             assertThat(unseen).as("rows written since the codes' snapshot, sent to each search")
                     .containsExactly(0, 512, 512, 513, 0);
         } finally {
+            faceTracks.replace(video, List.of());
+        }
+    }
+
+    /** TrackGallery.RELOAD_AFTER: another thread reads every template again, and no search waits for it. */
+    @Test
+    void aSearchDoesNotWaitForTheTemplatesToBeReadAgain() {
+        CountDownLatch readAgainMayEnd = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        FaceTrackStore watched = new FaceTrackStore(JdbcClient.create(ds), new JdbcTemplate(ds)) {
+            @Override
+            public TemplatesRead allTemplates() {
+                TemplatesRead read = super.allTemplates();
+                if (reads.incrementAndGet() > 1) {
+                    try {
+                        readAgainMayEnd.await(30, TimeUnit.SECONDS); // 2 s at 1M faces
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return read;
+            }
+        };
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T12:00:00Z"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        TrackGallery gallery = new TrackGallery(watched, clock);
+        float[] face = embeddings.face(centres.getFirst());
+        gallery.nearest(face, 1);
+        int stored = gallery.ranking(512).templates().size();
+        long video = videos.get(VIDEOS - 4);
+        try {
+            faceTracks.replace(video, strangers(3));
+            now.set(now.get().plusSeconds(6));
+            gallery.nearest(face, 1);
+            faceTracks.replace(video, strangers(3)); // three tracks deleted, three new
+            now.set(now.get().plus(Duration.ofMinutes(11)));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> gallery.nearest(face, 1), "a search waited");
+            assertThat(gallery.ranking(512).templates().size()).as("merged, the deleted tracks' codes still held")
+                    .isEqualTo(stored + 6);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() == 2);
+            readAgainMayEnd.countDown();
+            await("read again").atMost(Duration.ofSeconds(10))
+                    .until(() -> gallery.ranking(512).templates().size() == stored + 3);
+        } finally {
+            readAgainMayEnd.countDown();
             faceTracks.replace(video, List.of());
         }
     }
