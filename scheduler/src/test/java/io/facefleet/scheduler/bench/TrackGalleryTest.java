@@ -13,6 +13,7 @@ import io.facefleet.common.store.NewFaceTrack;
 import io.facefleet.common.store.TemplatesRead;
 import io.facefleet.common.store.TrackEmbedding;
 import io.facefleet.common.store.Vectors;
+import io.facefleet.scheduler.support.SteppedClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +36,6 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -129,20 +128,7 @@ class TrackGalleryTest {
 
     @Test
     void findsTracksWrittenAfterItReadTheCodes() {
-        Instant[] now = {Instant.parse("2026-11-28T12:00:00Z")};
-        Clock clock = new Clock() {
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-11-28T12:00:00Z"));
         TrackGallery gallery = new TrackGallery(faceTracks, clock);
         float[] newcomer = embeddings.centre();
         float[] theirFace = embeddings.face(newcomer);
@@ -163,7 +149,7 @@ class TrackGalleryTest {
         assertThat(gallery.nearest(theirFace, 2)).extracting(NearTrack::videoId).containsOnlyOnce(committed)
                 .doesNotContain(rolledBack);
 
-        now[0] = now[0].plus(Duration.ofMinutes(1)); // the next search adds the new track's code to the codes
+        clock.advance(Duration.ofMinutes(1)); // the next search adds the new track's code to the codes
         List<NearTrack> merged = gallery.nearest(theirFace, 5);
         assertThat(merged.getFirst().videoId()).isEqualTo(committed);
         assertThat(merged).extracting(NearTrack::trackId).doesNotHaveDuplicates();
@@ -254,23 +240,7 @@ class TrackGalleryTest {
                 return read;
             }
         };
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T12:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        SteppedClock clock = new SteppedClock(Instant.parse("2026-11-29T12:00:00Z"));
         TrackGallery gallery = new TrackGallery(watched, clock);
         float[] face = embeddings.face(centres.getFirst());
         gallery.nearest(face, 1);
@@ -278,10 +248,10 @@ class TrackGalleryTest {
         long video = videos.get(VIDEOS - 4);
         try {
             faceTracks.replace(video, strangers(3));
-            now.set(now.get().plusSeconds(6));
+            clock.advance(Duration.ofSeconds(6));
             gallery.nearest(face, 1);
             faceTracks.replace(video, strangers(3)); // three tracks deleted, three new
-            now.set(now.get().plus(Duration.ofMinutes(11)));
+            clock.advance(Duration.ofMinutes(11));
 
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> gallery.nearest(face, 1), "a search waited");
             assertThat(gallery.ranking(512).templates().size()).as("merged, the deleted tracks' codes still held")
