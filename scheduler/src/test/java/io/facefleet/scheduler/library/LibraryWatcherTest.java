@@ -102,8 +102,7 @@ class LibraryWatcherTest {
         Path folder = Files.createDirectories(elsewhere.resolve("season-2"));
         Path episode = Files.copy(OBAMA, folder.resolve("episode-1.mkv"));
         scanner.register(FileState.read(episode).orElseThrow());
-        LibraryWatcher watcher = new LibraryWatcher(new LibraryProperties(List.of(elsewhere), Duration.ofMinutes(10),
-                true, Duration.ZERO), scanner, Clock.systemUTC());
+        LibraryWatcher watcher = unstarted(elsewhere);
         Files.delete(episode);
         Files.delete(folder);
 
@@ -119,8 +118,7 @@ class LibraryWatcherTest {
         Path episode = Files.copy(OBAMA, share.resolve("episode-1.mkv"));
         scanner.register(FileState.read(episode).orElseThrow());
         Path root = share.getParent();
-        LibraryWatcher watcher = new LibraryWatcher(new LibraryProperties(List.of(root), Duration.ofMinutes(10),
-                true, Duration.ZERO), scanner, Clock.systemUTC());
+        LibraryWatcher watcher = unstarted(root);
         Files.delete(episode);
         Files.delete(share);
         Files.delete(root); // as an unmounted share is gone: its videos may come back
@@ -129,6 +127,12 @@ class LibraryWatcherTest {
         watcher.settle();
 
         assertThat(videos.findByPath(episode.toString())).map(Video::status).contains(VideoStatus.QUEUED);
+    }
+
+    /** A watcher of this root whose keys the test hands it, paths settling at once. */
+    private LibraryWatcher unstarted(Path root) {
+        return new LibraryWatcher(new LibraryProperties(List.of(root), Duration.ofMinutes(10), true, Duration.ZERO),
+                scanner, Clock.systemUTC());
     }
 
     /** The key of a folder that went away after its last event was read: it cannot be reset. */
